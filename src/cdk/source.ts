@@ -1,0 +1,27 @@
+import type { Logger } from './logger.js';
+import type { AirbyteConnectionStatus, ConnectorSpecification, JsonObject } from './protocol.js';
+import type { SecretRegistry } from './secrets.js';
+import type { Stream } from './stream.js';
+
+/** What the kit gives a source for one run. */
+export interface RunContext {
+  logger: Logger;
+  /** Register every secret (config values, tokens issued during the run) so no output line shows it. */
+  secrets: SecretRegistry;
+  /** Persist a changed config (Airbyte CONTROL message / Singer config write-back); resolves once written. */
+  emitConfig(config: JsonObject): Promise<void>;
+}
+
+/** A connector as the kit drives it. `Config` is the validated, normalised config. */
+export interface Source<Config> {
+  spec(): ConnectorSpecification;
+  /** Validate and normalise a raw config; throws ConfigError naming every bad field. */
+  parseConfig(raw: JsonObject): Config;
+  /** The secret values of a raw config, registered before anything else runs. */
+  secretsOf(raw: JsonObject): string[];
+  check(config: Config, ctx: RunContext): Promise<AirbyteConnectionStatus>;
+  /** Every stream this config can serve, for discover and read. Must not make network calls. */
+  streams(config: Config, ctx: RunContext): Stream[];
+  /** Max number of streams read at once (the HTTP limiter still bounds requests). */
+  streamConcurrency?(config: Config): number;
+}

@@ -1,0 +1,39 @@
+// The QBO client's contract. The streams layer talks to QBO only through `QboApi`.
+import type { JsonObject } from '../cdk/protocol.js';
+
+/** One page of `/query`: the rows under the entity key (empty for `{"QueryResponse":{}}`). */
+export interface QueryPage {
+  /** The entity key found in QueryResponse (e.g. "Invoice"), undefined on an empty page. */
+  entity: string | undefined;
+  rows: JsonObject[];
+  startPosition: number | undefined;
+  /** As QBO sends it: the number of rows in this page, not the page size asked for. */
+  maxResults: number | undefined;
+  /** Only on COUNT(*) queries. */
+  totalCount: number | undefined;
+}
+
+/** One CDC call's answer: per entity key, the objects in QBO's order (deleted ones carry status "Deleted"). */
+export interface CdcResult {
+  entities: Map<string, JsonObject[]>;
+  /** The response envelope's `time` (server clock, with offset), when present. */
+  time: string | undefined;
+}
+
+/** Counters for the summary, benchmarks and tests. */
+export interface QboRequestStats {
+  requests: number;
+  retries: number;
+  throttled: number;
+  tokenRefreshes: number;
+}
+
+export interface QboApi {
+  /** GET /v3/company/{realm}/query?query=...&include=enhancedAllCustomFields&minorversion=N */
+  query(query: string): Promise<QueryPage>;
+  /** GET /v3/company/{realm}/{path}?{params}&minorversion=N, the parsed JSON body (faults already raised). */
+  get(path: string, params?: Record<string, string>): Promise<JsonObject>;
+  /** GET /v3/company/{realm}/cdc?entities=A,B&changedSince=... */
+  cdc(entities: readonly string[], changedSince: string): Promise<CdcResult>;
+  readonly stats: QboRequestStats;
+}
