@@ -43,4 +43,6 @@ export interface MessageSink {
   log(level: LogLevel, message: string): Promise<void>;
   /** The whole connector config after a change the platform must persist (rotated OAuth tokens). */
   configUpdate(config: JsonObject): Promise<void>;
+  /** A failure, of one stream (`stream` set) or of the whole run: Airbyte TRACE ERROR / Singer stderr line. */
+  error(error: unknown, stream?: string): Promise<void>;
 }
