@@ -1,0 +1,153 @@
+import type { Writable } from 'node:stream';
+import { parseAirbyteArgs, type AirbyteCommand } from './args.js';
+import { AirbyteWriter } from './airbyte-writer.js';
+import { validateConfiguredCatalog } from './configured-catalog.js';
+import { ConfigError } from './errors.js';
+import { parseInputState } from './input-state.js';
+import { readJsonFile } from './json-file.js';
+import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
+import type { JsonObject } from './protocol.js';
+import { readStreams, SyncFailedError } from './read-driver.js';
+import { SecretRegistry } from './secrets.js';
+import { SinkLogger } from './sink-logger.js';
+import type { RunContext, Source } from './source.js';
+
+export interface AirbyteRunnerIo {
+  stdout?: Writable;
+  stderr?: Writable;
+  env?: NodeJS.ProcessEnv;
+  /** Aborts a running read, as SIGTERM/SIGINT do (tests, embedding). */
+  signal?: AbortSignal;
+  /** Listen to SIGTERM/SIGINT during read; default true. */
+  handleSignals?: boolean;
+}
+
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Run one Airbyte command (argv without node and script) and return the exit code: 0 only on
+ * success. stdout carries AirbyteMessages only; every failure becomes exactly one TRACE ERROR
+ * (unless the read already reported each stream's), never a bare stack dump.
+ */
+export async function runAirbyte<C>(source: Source<C>, argv: string[], io: AirbyteRunnerIo = {}): Promise<number> {
+  const stderr = io.stderr ?? process.stderr;
+  const secrets = new SecretRegistry();
+  const output = new JsonLinesOutput(io.stdout ?? process.stdout);
+  const writer = new AirbyteWriter({ output, secrets });
+  const logOptions = { debug: (io.env ?? process.env)['LOG_LEVEL']?.toUpperCase() === 'DEBUG' };
+  const logger = new SinkLogger(writer, logOptions);
+  const ctx: RunContext = { logger, secrets, emitConfig: (config: JsonObject) => writer.configUpdate(config) };
+  let interruptedBy: string | undefined;
+
+  const say = (text: string): void => {
+    stderr.write(secrets.scrub(text) + '\n');
+  };
+
+  try {
+    const command = parseAirbyteArgs(argv);
+    logOptions.debug ||= command.debug;
+    await run(command);
+    await output.close();
+    return 0;
+  } catch (error) {
+    return fail(error);
+  }
+
+  async function fail(error: unknown): Promise<number> {
+    const code = interruptedBy === undefined ? 1 : (SIGNAL_EXIT_CODES[interruptedBy] ?? 1);
+    if (error instanceof OutputClosedError || output.error !== undefined) {
+      say(`source: ${(output.error ?? (error as Error)).message}`);
+      return code;
+    }
+    if (!(error instanceof SyncFailedError && error.reported)) {
+      try {
+        await writer.error(error);
+      } catch (writeError) {
+        say(`source: could not report an error (${String(writeError)}): ${String(error)}`);
+      }
+    }
+    try {
+      await output.close();
+    } catch (closeError) {
+      say(`source: ${String(closeError)}`);
+    }
+    return code;
+  }
+
+  function loadConfig(path: string): JsonObject {
+    const raw = readJsonFile(path, 'config') as JsonObject;
+    for (const secret of source.secretsOf(raw)) secrets.add(secret);
+    return raw;
+  }
+
+  async function run(command: AirbyteCommand): Promise<void> {
+    switch (command.command) {
+      case 'spec':
+        return writer.spec(source.spec());
+      case 'check': {
+        const raw = loadConfig(command.config);
+        let config: C;
+        try {
+          config = source.parseConfig(raw);
+          const status = await source.check(config, ctx);
+          return writer.connectionStatus(status);
+        } catch (error) {
+          // As Airbyte's CDK does: a config the user must fix is a FAILED check, not a crash.
+          if (!(error instanceof ConfigError)) throw error;
+          return writer.connectionStatus({ status: 'FAILED', message: error.message });
+        }
+      }
+      case 'discover': {
+        const config = source.parseConfig(loadConfig(command.config));
+        return writer.catalog({ streams: source.streams(config, ctx).map((stream) => stream.describe()) });
+      }
+      case 'read':
+        return read(command);
+    }
+  }
+
+  async function read(command: Extract<AirbyteCommand, { command: 'read' }>): Promise<void> {
+    const config = source.parseConfig(loadConfig(command.config));
+    const streams = source.streams(config, ctx);
+    const catalog = validateConfiguredCatalog(
+      readJsonFile(command.catalog, 'catalog'),
+      streams.map((stream) => stream.describe()),
+    );
+    const state =
+      command.state === undefined
+        ? new Map<string, JsonObject>()
+        : parseInputState(readJsonFile(command.state, 'state', { expect: 'object or array', allowEmpty: true }));
+
+    const controller = new AbortController();
+    const onSignal = (name: NodeJS.Signals): void => {
+      interruptedBy ??= name;
+      logger.warn(`Received ${name}: stopping the sync`);
+      controller.abort(name);
+    };
+    const onOuterAbort = (): void => controller.abort(io.signal?.reason);
+    if (io.signal?.aborted) onOuterAbort();
+    io.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const listen = io.handleSignals ?? true;
+    if (listen) {
+      process.on('SIGTERM', onSignal);
+      process.on('SIGINT', onSignal);
+    }
+    try {
+      await readStreams({
+        streams,
+        catalog,
+        state,
+        sink: writer,
+        logger,
+        concurrency: source.streamConcurrency?.(config) ?? 4,
+        signal: controller.signal,
+      });
+    } finally {
+      io.signal?.removeEventListener('abort', onOuterAbort);
+      if (listen) {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      }
+    }
+  }
+}

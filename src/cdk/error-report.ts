@@ -1,0 +1,59 @@
+import { ConnectorError } from './errors.js';
+
+/** What a protocol writer says about a thrown value: one readable line, maintainer detail, stack. */
+export interface ErrorReport {
+  message: string;
+  internalMessage: string | undefined;
+  stackTrace: string | undefined;
+  streamName: string | undefined;
+}
+
+/** Collapse whitespace runs (newlines included) so a message is one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.message ? `${value.name}: ${value.message}` : value.name;
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The stack of `error` followed by its causes' (a few levels), so wrapped failures keep their origin. */
+function stackOf(error: unknown): string | undefined {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+    const text = current instanceof Error ? (current.stack ?? describe(current)) : describe(current);
+    parts.push(depth === 0 ? text : `Caused by: ${text}`);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+/**
+ * Our own errors already say what to do; anything else (a bug, a library's error) gets a one-line
+ * message saying it is unexpected, with the original text kept as the internal message.
+ */
+export function reportError(error: unknown, streamName?: string): ErrorReport {
+  if (error instanceof ConnectorError) {
+    return {
+      message: oneLine(error.message) || error.name,
+      internalMessage: error.internalMessage,
+      stackTrace: stackOf(error),
+      streamName: streamName ?? error.streamName,
+    };
+  }
+  const where = streamName === undefined ? '' : ` while reading stream "${streamName}"`;
+  const text = oneLine(describe(error));
+  return {
+    message: `Unexpected error${where}: ${text.length > 500 ? text.slice(0, 500) + '...' : text}`,
+    internalMessage: text,
+    stackTrace: stackOf(error),
+    streamName,
+  };
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError } from './errors.js';
+
+export type JsonShape = 'object' | 'array' | 'object or array';
+
+export interface ReadJsonOptions {
+  /** What the top level must be; default 'object'. */
+  expect?: JsonShape;
+  /** Return undefined for an empty (or whitespace-only) file instead of failing; for state files. */
+  allowEmpty?: boolean;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function matches(value: unknown, shape: JsonShape): boolean {
+  const isArray = Array.isArray(value);
+  const isObject = typeof value === 'object' && value !== null && !isArray;
+  return shape === 'object' ? isObject : shape === 'array' ? isArray : isObject || isArray;
+}
+
+/** "line L, column C" for a character offset, so a user can find the typo. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/**
+ * Read and parse a JSON file given on the command line. `what` names it in errors ("config",
+ * "catalog", "state"). Every failure is a ConfigError naming the file and what to do.
+ */
+export function readJsonFile(path: string, what: string, options: ReadJsonOptions = {}): unknown {
+  const expect = options.expect ?? 'object';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
+    throw new ConfigError(`Cannot read the ${what} file ${path}: ${reason}. Pass the path of a readable JSON file.`, {
+      cause: error,
+    });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') {
+    if (options.allowEmpty) return undefined;
+    throw new ConfigError(`The ${what} file ${path} is empty. It must hold a JSON ${expect}.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = (error as Error).message;
+    const position = /position (\d+)/.exec(detail);
+    const where = position?.[1] === undefined ? '' : ` at ${lineAndColumn(text, Number(position[1]))}`;
+    throw new ConfigError(`The ${what} file ${path} is not valid JSON${where}: ${detail}. Fix the JSON syntax.`, {
+      cause: error,
+    });
+  }
+  if (!matches(value, expect)) {
+    throw new ConfigError(`The ${what} file ${path} holds ${kindOf(value)}; it must hold a JSON ${expect}.`);
+  }
+  return value;
+}

@@ -1,0 +1,132 @@
+import type { Writable } from 'node:stream';
+
+/** Where protocol writers put their text: whole lines, in call order, with backpressure. */
+export interface TextOutput {
+  /** Queue `text` (one or more complete lines); resolves once the destination has accepted it. */
+  write(text: string): Promise<void>;
+  /** Resolves when everything queued so far is written; rejects if the destination failed. */
+  flush(): Promise<void>;
+}
+
+/** The destination went away (EPIPE: the reading end of stdout closed). Nothing more can be written. */
+export class OutputClosedError extends Error {
+  constructor(message = 'The output was closed by its reader (EPIPE); stopping.', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OutputClosedError';
+  }
+}
+
+const RESOLVED: Promise<void> = Promise.resolve();
+const CLOSED_CODES = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ECONNRESET']);
+
+function noop(): void {}
+
+/**
+ * An ordered, backpressure-aware writer of text lines. Writes go straight to the stream while it
+ * accepts them; once write() returns false every later write waits behind 'drain', so order holds
+ * even when callers don't await. After the destination fails, every write and flush rejects with
+ * the same error (an OutputClosedError for EPIPE).
+ */
+export class JsonLinesOutput implements TextOutput {
+  private tail: Promise<void> | undefined;
+  private failure: Error | undefined;
+  private drainWaiter: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private ending = false;
+  private readonly onError = (error: Error): void => {
+    this.fail(error);
+  };
+  private readonly onClose = (): void => {
+    if (!this.ending) this.fail(new OutputClosedError('The output stream closed before the connector finished writing.'));
+  };
+  private readonly onDrain = (): void => {
+    const waiter = this.drainWaiter;
+    this.drainWaiter = undefined;
+    waiter?.resolve();
+  };
+
+  constructor(private readonly stream: Writable = process.stdout) {
+    stream.on('error', this.onError);
+    stream.on('close', this.onClose);
+    stream.on('drain', this.onDrain);
+  }
+
+  /** The error that stopped the output, if any. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  write(text: string): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const written = this.tail === undefined ? this.writeNow(text) : this.tail.then(() => this.writeNow(text));
+    if (written !== RESOLVED) this.track(written);
+    return written;
+  }
+
+  async flush(): Promise<void> {
+    if (this.tail) await this.tail;
+    if (this.failure) throw this.failure;
+    if (this.stream.writableLength > 0) {
+      // A zero-length write's callback runs once everything before it has reached the OS.
+      await new Promise<void>((resolve, reject) => {
+        this.stream.write('', (error) => (error ? reject(this.fail(error)) : resolve()));
+      });
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Flush, stop listening, and end the stream unless it is the process's stdout/stderr (those stay open). */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.ending = true;
+      this.stream.off('drain', this.onDrain);
+      this.stream.off('close', this.onClose);
+    }
+    if (this.stream !== process.stdout && this.stream !== process.stderr && !this.stream.writableEnded) {
+      await new Promise<void>((resolve) => this.stream.end(resolve));
+    }
+    // Keep a no-op error listener: a late EPIPE after close must not crash the process.
+    this.stream.off('error', this.onError);
+    this.stream.on('error', noop);
+  }
+
+  private writeNow(text: string): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    let accepted: boolean;
+    try {
+      accepted = this.stream.write(text);
+    } catch (error) {
+      return Promise.reject(this.fail(error));
+    }
+    if (accepted) return RESOLVED;
+    return new Promise<void>((resolve, reject) => {
+      this.drainWaiter = { resolve, reject };
+    });
+  }
+
+  /** Keep later writes behind `written`; the tail itself never rejects (writeNow re-checks failure). */
+  private track(written: Promise<void>): void {
+    const settled = written.then(noop, noop);
+    this.tail = settled;
+    void settled.then(() => {
+      if (this.tail === settled) this.tail = undefined;
+    });
+  }
+
+  private fail(error: unknown): Error {
+    if (!this.failure) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      this.failure =
+        code !== undefined && CLOSED_CODES.has(code)
+          ? new OutputClosedError(undefined, { cause: error })
+          : error instanceof Error
+            ? error
+            : new Error(String(error));
+    }
+    const waiter = this.drainWaiter;
+    this.drainWaiter = undefined;
+    waiter?.reject(this.failure);
+    return this.failure;
+  }
+}
