@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { oneLine } from './error-report.js';
 import { ConfigError } from './errors.js';
+import { jsonErrorOffset } from './json-syntax.js';
 
 export type JsonShape = 'object' | 'array' | 'object or array';
 
@@ -62,9 +64,9 @@ export function readJsonFile(path: string, what: string, options: ReadJsonOption
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const detail = (error as Error).message;
-    const position = /position (\d+)/.exec(detail);
-    const where = position?.[1] === undefined ? '' : ` at ${lineAndColumn(text, Number(position[1]))}`;
+    const offset = jsonErrorOffset(text);
+    const where = offset === undefined ? '' : offset >= text.length ? ' (it ends too early)' : ` at ${lineAndColumn(text, offset)}`;
+    const detail = oneLine((error as Error).message).slice(0, 200);
     throw new ConfigError(`The ${what} file ${path} is not valid JSON${where}: ${detail}. Fix the JSON syntax.`, {
       cause: error,
     });
