@@ -1,0 +1,232 @@
+// QboApi over the http layer: /query (GET, or POST when the URL would be too long), /cdc, and
+// plain GETs, with their envelopes parsed. `createQboClient` builds the whole stack from config.
+import { ConfigError, SystemError } from '../cdk/errors.js';
+import type { Logger } from '../cdk/logger.js';
+import type { JsonObject } from '../cdk/protocol.js';
+import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
+import { QboHttpClient, type QboHttpClientOptions } from './http-client.js';
+import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
+import { TokenManager, type RefreshedTokens } from './token-manager.js';
+import type { CdcResult, QboApi, QboRequestStats, QueryPage } from './types.js';
+
+/** Keys of a QueryResponse that are not the entity list. */
+const QUERY_META_KEYS = new Set(['startPosition', 'maxResults', 'totalCount', 'Fault']);
+
+/** Past this URL length a query goes as a POST body (proxies and QBO reject very long URLs). */
+export const MAX_GET_URL_LENGTH = 4000;
+
+export interface QboClientOptions {
+  realmId: string;
+  /** API origin, e.g. https://quickbooks.api.intuit.com (see resolveEndpoints). */
+  baseUrl: string;
+  http: QboHttpClient;
+  /** Token refreshes so far, for `stats.tokenRefreshes`. */
+  tokenRefreshes?: () => number;
+  maxGetUrlLength?: number;
+}
+
+export class QboClient implements QboApi {
+  readonly stats: QboRequestStats;
+  private readonly companyUrl: string;
+
+  constructor(private readonly options: QboClientOptions) {
+    this.companyUrl = `${options.baseUrl.replace(/\/+$/, '')}/v3/company/${encodeURIComponent(options.realmId)}`;
+    const http = options.http;
+    const refreshes = options.tokenRefreshes ?? (() => 0);
+    // Live view over the layers' counters.
+    this.stats = {
+      get requests() {
+        return http.stats.requests;
+      },
+      get retries() {
+        return http.stats.retries;
+      },
+      get throttled() {
+        return http.stats.throttled;
+      },
+      get tokenRefreshes() {
+        return refreshes();
+      },
+    };
+  }
+
+  async query(query: string): Promise<QueryPage> {
+    const url = `${this.companyUrl}/query`;
+    const params = { query, include: 'enhancedAllCustomFields' };
+    const getLength = url.length + new URLSearchParams(params).toString().length + 20;
+    const body =
+      getLength <= (this.options.maxGetUrlLength ?? MAX_GET_URL_LENGTH)
+        ? await this.options.http.requestJson({ url, params, query, realmId: this.options.realmId })
+        : await this.options.http.requestJson({
+            method: 'POST',
+            url,
+            params: { include: 'enhancedAllCustomFields' },
+            body: query,
+            contentType: 'application/text',
+            query,
+            realmId: this.options.realmId,
+          });
+    return parseQueryResponse(body, query);
+  }
+
+  get(path: string, params: Record<string, string> = {}): Promise<JsonObject> {
+    return this.options.http.requestJson({
+      url: `${this.companyUrl}/${path.replace(/^\/+/, '')}`,
+      params,
+      realmId: this.options.realmId,
+    });
+  }
+
+  async cdc(entities: readonly string[], changedSince: string): Promise<CdcResult> {
+    const body = await this.options.http.requestJson({
+      url: `${this.companyUrl}/cdc`,
+      params: { entities: entities.join(','), changedSince },
+      realmId: this.options.realmId,
+    });
+    return parseCdcResponse(body);
+  }
+}
+
+/** `{"QueryResponse":{"Invoice":[...],"startPosition":1,"maxResults":n}}`, `{}` when empty, totalCount on COUNT. */
+export function parseQueryResponse(body: JsonObject, query = ''): QueryPage {
+  const response = body['QueryResponse'];
+  if (!isObject(response)) {
+    throw new SystemError(`QuickBooks answered the query ${JSON.stringify(query)} without a QueryResponse; please report this`, {
+      internalMessage: JSON.stringify(body).slice(0, 500),
+    });
+  }
+  const entity = Object.keys(response).find((key) => !QUERY_META_KEYS.has(key) && Array.isArray(response[key]));
+  const rows = entity === undefined ? [] : (response[entity] as unknown[]).filter(isObject);
+  return {
+    entity,
+    rows,
+    startPosition: numberOf(response['startPosition']),
+    maxResults: numberOf(response['maxResults']),
+    totalCount: numberOf(response['totalCount']),
+  };
+}
+
+/** `{"CDCResponse":[{"QueryResponse":[{"Invoice":[...]},{}]}],"time":...}` into entity -> objects, in QBO's order. */
+export function parseCdcResponse(body: JsonObject): CdcResult {
+  const parts = body['CDCResponse'];
+  if (!Array.isArray(parts)) {
+    throw new SystemError('QuickBooks answered a CDC request without a CDCResponse; please report this', {
+      internalMessage: JSON.stringify(body).slice(0, 500),
+    });
+  }
+  const entities = new Map<string, JsonObject[]>();
+  for (const part of parts) {
+    if (!isObject(part)) continue;
+    const responses = part['QueryResponse'];
+    for (const response of Array.isArray(responses) ? responses : [responses]) {
+      if (!isObject(response)) continue;
+      for (const [key, value] of Object.entries(response)) {
+        if (QUERY_META_KEYS.has(key) || !Array.isArray(value)) continue;
+        const list = entities.get(key) ?? [];
+        for (const item of value) if (isObject(item)) list.push(item);
+        entities.set(key, list);
+      }
+    }
+  }
+  const time = body['time'];
+  return { entities, time: typeof time === 'string' ? time : undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole stack from connector config
+
+/** The connector config fields this layer reads (spec.json names; the pre-4.0 `credentials` object is a fallback). */
+export interface QboConnectionConfig {
+  realm_id?: string;
+  sandbox?: boolean;
+  client_id?: string;
+  client_secret?: string;
+  refresh_token?: string;
+  access_token?: string;
+  token_expiry_date?: string;
+  minor_version?: number;
+  max_concurrent_requests?: number;
+  requests_per_minute?: number;
+  request_timeout_seconds?: number;
+  max_retries?: number;
+  credentials?: Partial<Record<'client_id' | 'client_secret' | 'refresh_token' | 'realm_id' | 'access_token' | 'token_expiry_date', string>>;
+}
+
+export interface QboClientDeps {
+  logger: Logger;
+  /** Persists the rotated tokens; awaited before any data request uses them. */
+  onRefresh: (tokens: RefreshedTokens) => Promise<void>;
+  /** For QBO_BASE_URL / QBO_TOKEN_URL. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Default: the shared per-realm limiter. */
+  limiter?: RequestLimiter;
+  /** Test hooks passed to the http layer (waits, jitter, fetch). */
+  http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent'>;
+}
+
+export interface QboStack {
+  client: QboClient;
+  tokens: TokenManager;
+  http: QboHttpClient;
+  limiter: RequestLimiter;
+  endpoints: QboEndpoints;
+}
+
+/** Builds endpoints, token manager, realm limiter, http client and QboClient from the config. */
+export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps): QboStack {
+  const legacy = config.credentials ?? {};
+  const pick = (key: keyof NonNullable<QboConnectionConfig['credentials']>): string | undefined => {
+    const top = config[key];
+    return typeof top === 'string' && top !== '' ? top : legacy[key] || undefined;
+  };
+  const realmId = pick('realm_id');
+  const clientId = pick('client_id');
+  const clientSecret = pick('client_secret');
+  const refreshToken = pick('refresh_token');
+  const missing = Object.entries({ realm_id: realmId, client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken })
+    .filter(([, value]) => value === undefined)
+    .map(([key]) => key);
+  if (realmId === undefined || clientId === undefined || clientSecret === undefined || refreshToken === undefined) {
+    throw new ConfigError(`The config lacks ${missing.join(', ')}: add them (see spec.json), or run \`source-quickbooks auth\` to obtain a refresh token`);
+  }
+
+  const endpoints = resolveEndpoints({ sandbox: config.sandbox }, deps.env ?? process.env);
+  const limiterOptions = {
+    maxConcurrent: config.max_concurrent_requests ?? 10,
+    maxPerWindow: config.requests_per_minute ?? 500,
+    windowMs: 60_000,
+  };
+  const limiter = deps.limiter ?? limiterForRealm(realmId, limiterOptions);
+  const tokens = new TokenManager({
+    clientId,
+    clientSecret,
+    refreshToken,
+    accessToken: pick('access_token'),
+    tokenExpiryDate: pick('token_expiry_date'),
+    tokenUrl: endpoints.tokenUrl,
+    logger: deps.logger,
+    onRefresh: deps.onRefresh,
+    ...(deps.http?.now ? { now: deps.http.now } : {}),
+    ...(deps.http?.fetch ? { fetch: deps.http.fetch } : {}),
+    ...(deps.http?.sleep ? { sleep: deps.http.sleep } : {}),
+  });
+  const http = new QboHttpClient({
+    ...deps.http,
+    tokens,
+    limiter,
+    logger: deps.logger,
+    minorVersion: config.minor_version ?? 75,
+    requestTimeoutMs: (config.request_timeout_seconds ?? 150) * 1000,
+    maxRetries: config.max_retries ?? 6,
+  });
+  const client = new QboClient({ realmId, baseUrl: endpoints.baseUrl, http, tokenRefreshes: () => tokens.stats.refreshes });
+  return { client, tokens, http, limiter, endpoints };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function numberOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,261 @@
+// The one place QBO API requests happen: auth header, minorversion, timeout, the realm limiter,
+// retries with backoff (p-retry), 401 -> refresh -> retry once, and typed faults.
+import pRetry from 'p-retry';
+import { ConfigError, TransientError } from '../cdk/errors.js';
+import type { Logger } from '../cdk/logger.js';
+import type { JsonObject } from '../cdk/protocol.js';
+import {
+  QboAuthError,
+  QboNetworkError,
+  QboThrottleError,
+  qboContextOf,
+  readQboResponse,
+  type QboErrorContext,
+} from './faults.js';
+import type { RequestLimiter } from './request-limiter.js';
+import type { AccessTokenSource } from './token-manager.js';
+
+export const DEFAULT_MINOR_VERSION = 75;
+export const DEFAULT_USER_AGENT = 'source-quickbooks (+https://github.com/source-quickbooks/source-quickbooks)';
+
+export interface QboHttpClientOptions {
+  tokens: AccessTokenSource;
+  limiter: RequestLimiter;
+  logger: Logger;
+  /** Sent as `minorversion` on every call. Default 75. */
+  minorVersion?: number;
+  /** Per attempt. Default 150 000 (QBO gives up after 120 s). */
+  requestTimeoutMs?: number;
+  /** Retries after a throttle, 5xx, timeout or dropped connection. Default 6. */
+  maxRetries?: number;
+  /** First backoff step. Default 1000. */
+  minRetryDelayMs?: number;
+  /** Backoff cap. Default 60 000. */
+  maxRetryDelayMs?: number;
+  /** Wait after a throttle fault without Retry-After (Intuit: "wait 60 seconds"). Default 60 000. */
+  throttleWaitMs?: number;
+  /** Upper bound on an honoured Retry-After. Default 15 min. */
+  maxRetryAfterMs?: number;
+  userAgent?: string;
+  /** Used for every wait between tries; inject to test backoff. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  now?: () => number;
+  /** Default: the global fetch, looked up per call. */
+  fetch?: typeof fetch;
+}
+
+export interface QboHttpRequest {
+  method?: 'GET' | 'POST';
+  /** Absolute URL; `params` and `minorversion` are added to its query string. */
+  url: string;
+  params?: Record<string, string>;
+  body?: string;
+  contentType?: string;
+  /** The query text of a /query call, named in errors. */
+  query?: string;
+  realmId?: string;
+}
+
+export interface QboHttpStats {
+  /** Requests sent (every attempt). */
+  requests: number;
+  /** Attempts repeated after a retryable failure. */
+  retries: number;
+  /** Throttle faults received. */
+  throttled: number;
+  /** 401s answered by a token refresh. */
+  unauthorized: number;
+}
+
+/** Retries exhausted on a retryable failure. */
+export class QboRetriesExhaustedError extends TransientError {
+  constructor(message: string, readonly qbo: QboErrorContext | undefined, options: { cause?: unknown; internalMessage?: string }) {
+    super(message, options);
+  }
+}
+
+export class QboHttpClient {
+  readonly stats: QboHttpStats = { requests: 0, retries: 0, throttled: 0, unauthorized: 0 };
+
+  private readonly minorVersion: number;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly minDelay: number;
+  private readonly maxDelay: number;
+  private readonly throttleWait: number;
+  private readonly maxRetryAfter: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: QboHttpClientOptions) {
+    this.minorVersion = options.minorVersion ?? DEFAULT_MINOR_VERSION;
+    this.timeoutMs = options.requestTimeoutMs ?? 150_000;
+    this.maxRetries = Math.max(0, options.maxRetries ?? 6);
+    this.minDelay = options.minRetryDelayMs ?? 1000;
+    this.maxDelay = options.maxRetryDelayMs ?? 60_000;
+    this.throttleWait = options.throttleWaitMs ?? 60_000;
+    this.maxRetryAfter = options.maxRetryAfterMs ?? 15 * 60_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Sends the request (retrying what a retry may fix) and returns the parsed JSON body. */
+  async requestJson(request: QboHttpRequest): Promise<JsonObject> {
+    const url = this.buildUrl(request);
+    const tries = this.maxRetries + 1;
+    try {
+      return await pRetry((attempt) => this.attempt(request, url, attempt), {
+        retries: this.maxRetries,
+        // Waits happen in shouldRetry, where the error (and its Retry-After) is known.
+        minTimeout: 0,
+        maxTimeout: 0,
+        shouldRetry: async ({ error, attemptNumber }) => {
+          if (!(error instanceof TransientError)) return false;
+          const wait = this.delayFor(error, attemptNumber);
+          this.logRetry(request, url, error, attemptNumber, tries, wait);
+          if (error instanceof QboThrottleError) this.options.limiter.holdUntil(this.now() + wait);
+          this.stats.retries += 1;
+          await this.sleep(wait);
+          return true;
+        },
+      });
+    } catch (error) {
+      if (error instanceof TransientError && this.maxRetries > 0) {
+        const context = qboContextOf(error);
+        throw new QboRetriesExhaustedError(
+          `${stripPeriod(error.message)}; gave up after ${tries} attempts. Retry the sync later; if it keeps happening, lower requests_per_minute / max_concurrent_requests or raise max_retries / request_timeout_seconds`,
+          context,
+          { cause: error, ...(error.internalMessage ? { internalMessage: error.internalMessage } : {}) },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** One try: a token, a send, and on a 401 one refresh and one more send. */
+  private async attempt(request: QboHttpRequest, url: URL, attempt: number): Promise<JsonObject> {
+    const token = await this.options.tokens.getAccessToken();
+    try {
+      return await this.send(request, url, token);
+    } catch (error) {
+      if (!(error instanceof QboAuthError)) throw error;
+      this.stats.unauthorized += 1;
+      this.options.logger.info(
+        `QuickBooks answered 401 to ${request.method ?? 'GET'} ${url.pathname} (attempt ${attempt}); refreshing the access token and trying once more${tidNote(error.qbo.intuitTid)}`,
+      );
+      this.options.tokens.invalidate(token);
+      const fresh = await this.options.tokens.getAccessToken();
+      try {
+        return await this.send(request, url, fresh);
+      } catch (second) {
+        if (!(second instanceof QboAuthError)) throw second;
+        throw new ConfigError(
+          `QuickBooks rejected a freshly refreshed access token (HTTP 401). The token works but not for this company: check realm_id and \`sandbox\`, and that the app is still connected to the company (reconnect with \`source-quickbooks auth\` if it was disconnected)${tidNote(second.qbo.intuitTid, '. ')}`,
+          { cause: second, ...(second.internalMessage ? { internalMessage: second.internalMessage } : {}) },
+        );
+      }
+    }
+  }
+
+  private send(request: QboHttpRequest, url: URL, token: string): Promise<JsonObject> {
+    return this.options.limiter.schedule(async () => {
+      const method = request.method ?? 'GET';
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
+      };
+      if (request.body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
+      const fetchImpl = this.options.fetch ?? globalThis.fetch;
+      this.stats.requests += 1;
+      let response: Response;
+      let bodyText: string;
+      try {
+        response = await fetchImpl(url, {
+          method,
+          headers,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
+        bodyText = await response.text();
+      } catch (error) {
+        throw this.networkError(method, url, error);
+      }
+      const outcome = readQboResponse({
+        status: response.status,
+        headers: response.headers,
+        bodyText,
+        method,
+        url: url.toString(),
+        query: request.query,
+        realmId: request.realmId,
+        now: this.now,
+      });
+      if (outcome.ok) return outcome.json;
+      if (outcome.error instanceof QboThrottleError) this.stats.throttled += 1;
+      throw outcome.error;
+    });
+  }
+
+  private buildUrl(request: QboHttpRequest): URL {
+    const url = new URL(request.url);
+    for (const [key, value] of Object.entries(request.params ?? {})) url.searchParams.set(key, value);
+    url.searchParams.set('minorversion', String(this.minorVersion));
+    return url;
+  }
+
+  /** Retry-After when sent; ~throttleWait after a throttle; otherwise exponential with jitter. */
+  private delayFor(error: TransientError, attemptNumber: number): number {
+    const context = qboContextOf(error);
+    if (context?.retryAfterMs !== undefined) return Math.min(context.retryAfterMs, this.maxRetryAfter);
+    if (error instanceof QboThrottleError) return Math.round(this.throttleWait * (1 + 0.1 * this.random()));
+    const exponential = Math.min(this.maxDelay, this.minDelay * 2 ** (attemptNumber - 1));
+    // "Equal jitter": at least half the step, so waits still grow.
+    return Math.round(exponential / 2 + (exponential / 2) * this.random());
+  }
+
+  private logRetry(request: QboHttpRequest, url: URL, error: TransientError, attempt: number, tries: number, wait: number): void {
+    const context = qboContextOf(error);
+    const what = context
+      ? [context.status ? `HTTP ${context.status}` : undefined, context.code ? `fault ${context.code}` : undefined, error instanceof QboNetworkError ? error.message : undefined]
+          .filter(Boolean)
+          .join(', ')
+      : error.message;
+    const kind = error instanceof QboThrottleError ? 'throttled' : 'failed';
+    this.options.logger.info(
+      `QuickBooks request ${request.method ?? 'GET'} ${url.pathname} ${kind} (${what}); attempt ${attempt}/${tries}, retrying in ${(wait / 1000).toFixed(1)} s${tidNote(context?.intuitTid)}`,
+    );
+  }
+
+  private networkError(method: string, url: URL, error: unknown): QboNetworkError {
+    const context: QboErrorContext = { status: 0, intuitTid: undefined, code: undefined, faultType: undefined, errors: [], retryAfterMs: undefined };
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const reason = timedOut ? `no response within ${Math.round(this.timeoutMs / 1000)} s` : networkReason(error);
+    return new QboNetworkError(`QuickBooks request ${method} ${url.pathname} failed: ${reason}`, context, { cause: error });
+  }
+}
+
+/** "fetch failed: ECONNRESET" and the like, from the error and its cause chain. */
+function networkReason(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    const code = (current as NodeJS.ErrnoException).code;
+    parts.push(code && !current.message.includes(code) ? `${current.message} (${code})` : current.message);
+    current = current.cause;
+  }
+  return parts.length > 0 ? parts.join(': ') : String(error);
+}
+
+function tidNote(tid: string | undefined, prefix = '; '): string {
+  return tid ? `${prefix}intuit_tid=${tid}` : '';
+}
+
+function stripPeriod(message: string): string {
+  return message.replace(/\.$/, '');
+}

@@ -1,0 +1,243 @@
+// OAuth 2.0 access tokens for one Intuit app + company: reuse, single-flight refresh, rotation
+// persisted (onRefresh) before any caller gets the new token.
+import pRetry from 'p-retry';
+import { ConfigError, TransientError } from '../cdk/errors.js';
+import type { Logger } from '../cdk/logger.js';
+import { intuitTidOf } from './faults.js';
+
+export interface RefreshedTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** RFC 3339 instant the access token expires. */
+  tokenExpiryDate: string;
+}
+
+export interface TokenManagerOptions {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** From the config: reused while valid beyond the safety margin. */
+  accessToken?: string | undefined;
+  tokenExpiryDate?: string | undefined;
+  tokenUrl: string;
+  logger: Logger;
+  /** Persist the rotation (CONTROL message / config write-back). Awaited before the token is handed out. */
+  onRefresh: (tokens: RefreshedTokens) => Promise<void>;
+  /** Refresh this long before expiry. Default 300. */
+  safetyMarginSeconds?: number;
+  now?: () => number;
+  fetch?: typeof fetch;
+  /** Retries of the token call after a 5xx / 429 / network error. Default 3. */
+  maxRetries?: number;
+  /** First retry wait, doubled each time. Default 1000. */
+  retryDelayMs?: number;
+  /** Per token call. Default 30 s. */
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** What the http layer needs from a token source. */
+export interface AccessTokenSource {
+  getAccessToken(): Promise<string>;
+  invalidate(rejectedToken: string): void;
+}
+
+const HARD_EXPIRY_WARN_SECONDS = 30 * 24 * 3600;
+const DEFAULT_EXPIRES_IN_SECONDS = 3600;
+
+const NEW_TOKEN_HOWTO =
+  'Get a new one: run `source-quickbooks auth --client-id <client_id> --client-secret <client_secret>` ' +
+  '(or use the Intuit OAuth 2.0 Playground at https://developer.intuit.com/app/developer/playground), then update refresh_token in the config';
+
+/** A retryable token-endpoint failure (5xx, 429, network, unreadable body). */
+class TokenEndpointUnavailable extends TransientError {}
+
+export class TokenManager implements AccessTokenSource {
+  readonly stats = { refreshes: 0 };
+
+  private accessToken: string | undefined;
+  private expiresAtMs: number | undefined;
+  private refreshToken: string;
+  private inflight: Promise<string> | undefined;
+  private warnedHardExpiry = false;
+
+  private readonly marginMs: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TokenManagerOptions) {
+    this.refreshToken = options.refreshToken;
+    this.accessToken = options.accessToken || undefined;
+    const expiry = options.tokenExpiryDate ? Date.parse(options.tokenExpiryDate) : Number.NaN;
+    this.expiresAtMs = Number.isNaN(expiry) ? undefined : expiry;
+    this.marginMs = (options.safetyMarginSeconds ?? 300) * 1000;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** A token valid for at least the safety margin; refreshes (once, shared) when needed. */
+  getAccessToken(): Promise<string> {
+    if (this.inflight) return this.inflight;
+    if (this.accessToken !== undefined && this.expiresAtMs !== undefined && this.expiresAtMs - this.now() > this.marginMs) {
+      return Promise.resolve(this.accessToken);
+    }
+    const flight = this.refresh().finally(() => {
+      if (this.inflight === flight) this.inflight = undefined;
+    });
+    this.inflight = flight;
+    return flight;
+  }
+
+  /**
+   * QBO answered 401 to `rejectedToken`. The next getAccessToken refreshes, but only if that token is
+   * still the current one: concurrent 401s for the same token cause a single refresh.
+   */
+  invalidate(rejectedToken: string): void {
+    if (rejectedToken === this.accessToken) {
+      this.accessToken = undefined;
+      this.expiresAtMs = undefined;
+    }
+  }
+
+  private async refresh(): Promise<string> {
+    const maxRetries = this.options.maxRetries ?? 3;
+    const baseDelay = this.options.retryDelayMs ?? 1000;
+    const body = await pRetry(() => this.requestTokens(), {
+      retries: maxRetries,
+      minTimeout: 0,
+      maxTimeout: 0,
+      shouldRetry: async ({ error, attemptNumber }) => {
+        if (!(error instanceof TokenEndpointUnavailable)) return false;
+        const wait = baseDelay * 2 ** (attemptNumber - 1);
+        this.options.logger.info(`${error.message}; retrying the token refresh in ${(wait / 1000).toFixed(1)} s (attempt ${attemptNumber + 1}/${maxRetries + 1})`);
+        await this.sleep(wait);
+        return true;
+      },
+    }).catch((error: unknown) => {
+      if (error instanceof TokenEndpointUnavailable) {
+        throw new TransientError(
+          `${error.message}; gave up after ${maxRetries + 1} attempts. Intuit's OAuth service may be down: retry the sync later`,
+          { cause: error, ...(error.internalMessage ? { internalMessage: error.internalMessage } : {}) },
+        );
+      }
+      throw error;
+    });
+
+    const accessToken = body['access_token'];
+    if (typeof accessToken !== 'string' || accessToken === '') {
+      throw new TransientError("Intuit's token endpoint answered without an access_token; retry the sync later");
+    }
+    const rotated = typeof body['refresh_token'] === 'string' && body['refresh_token'] !== '' ? body['refresh_token'] : this.refreshToken;
+    const expiresIn = positiveNumber(body['expires_in']) ?? DEFAULT_EXPIRES_IN_SECONDS;
+    const expiresAtMs = this.now() + expiresIn * 1000;
+    const tokens: RefreshedTokens = { accessToken, refreshToken: rotated, tokenExpiryDate: new Date(expiresAtMs).toISOString() };
+
+    // The newest refresh token is the only one to use from now on, even if persisting fails below
+    // (the previous one stays valid for 24 h, but Intuit wants the latest used).
+    this.refreshToken = rotated;
+    this.stats.refreshes += 1;
+    this.warnOnHardExpiry(body['x_refresh_token_hard_expires_in']);
+    this.options.logger.info(
+      `Refreshed the QuickBooks access token (valid until ${tokens.tokenExpiryDate}${rotated !== this.options.refreshToken ? '; refresh token rotated' : ''}); saving it before any data request`,
+    );
+    // Persist before anyone may use the token. If this throws, the access token is not kept, so
+    // the next call refreshes again and persists again.
+    await this.options.onRefresh(tokens);
+    this.accessToken = accessToken;
+    this.expiresAtMs = expiresAtMs;
+    return accessToken;
+  }
+
+  /** One POST to the token endpoint: the parsed success body, or a typed error. */
+  private async requestTokens(): Promise<Record<string, unknown>> {
+    const fetchImpl = this.options.fetch ?? globalThis.fetch;
+    const credentials = Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64');
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(this.options.tokenUrl, {
+        method: 'POST',
+        headers: {
+          Authorization: `Basic ${credentials}`,
+          Accept: 'application/json',
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'x-include-refresh-token-hard-expires-in': 'true',
+        },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken }).toString(),
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new TokenEndpointUnavailable(`Could not reach Intuit's token endpoint (${this.scrub(errorText(error))})`, { cause: error });
+    }
+    const tid = intuitTidOf(response.headers);
+    const tidSuffix = tid ? `. intuit_tid=${tid}` : '';
+    const internalMessage = `POST token endpoint -> HTTP ${response.status}: ${this.scrub(text.slice(0, 500))}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const body = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+
+    if (response.ok) {
+      if (body && typeof body['access_token'] === 'string') return body;
+      throw new TokenEndpointUnavailable(`Intuit's token endpoint sent an unreadable answer (HTTP ${response.status})${tidSuffix}`, { internalMessage });
+    }
+    if (response.status === 429 || response.status >= 500) {
+      throw new TokenEndpointUnavailable(`Intuit's token endpoint answered HTTP ${response.status}${tidSuffix}`, { internalMessage });
+    }
+    const code = typeof body?.['error'] === 'string' ? body['error'] : undefined;
+    const description = typeof body?.['error_description'] === 'string' ? this.scrub(body['error_description']) : undefined;
+    const said = [code, description].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+    if (code === 'invalid_grant') {
+      throw new ConfigError(
+        `QuickBooks rejected the refresh token (${said}): it has expired, been revoked, or was already rotated (each refresh issues a new refresh token and the old one stops working). ${NEW_TOKEN_HOWTO}${tidSuffix}`,
+        { internalMessage },
+      );
+    }
+    if (code === 'invalid_client' || response.status === 401) {
+      throw new ConfigError(
+        `Intuit rejected the app credentials (${said}): check client_id and client_secret (developer.intuit.com > your app > Keys & credentials; development and production keys differ). If they are right, the refresh token may belong to another app: ${NEW_TOKEN_HOWTO}${tidSuffix}`,
+        { internalMessage },
+      );
+    }
+    throw new ConfigError(
+      `Intuit's token endpoint refused to refresh the access token (${said}, HTTP ${response.status}). Check client_id, client_secret and refresh_token; ${NEW_TOKEN_HOWTO}${tidSuffix}`,
+      { internalMessage },
+    );
+  }
+
+  private warnOnHardExpiry(value: unknown): void {
+    const seconds = positiveNumber(value);
+    if (seconds === undefined || seconds >= HARD_EXPIRY_WARN_SECONDS || this.warnedHardExpiry) return;
+    this.warnedHardExpiry = true;
+    const dies = new Date(this.now() + seconds * 1000).toISOString();
+    const days = Math.floor(seconds / 86400);
+    this.options.logger.warn(
+      `The QuickBooks refresh token reaches its hard expiry (Intuit's 5-year limit) on ${dies}, in ${days} day(s); after that every sync fails. ` +
+        `Reconnect before then: run \`source-quickbooks auth --client-id <client_id> --client-secret <client_secret>\` (or the Intuit OAuth 2.0 Playground) and update refresh_token.`,
+    );
+  }
+
+  /** Remove our secrets from text that came from the outside world. */
+  private scrub(text: string): string {
+    let out = text;
+    for (const secret of [this.refreshToken, this.options.refreshToken, this.options.clientSecret, this.accessToken]) {
+      if (secret && secret.length >= 4) out = out.split(secret).join('****');
+    }
+    return out;
+  }
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message}` : '';
+  return `${error.name === 'TimeoutError' ? 'timed out' : error.message}${cause}`;
+}
