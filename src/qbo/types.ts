@@ -11,6 +11,8 @@ export interface QueryPage {
   maxResults: number | undefined;
   /** Only on COUNT(*) queries. */
   totalCount: number | undefined;
+  /** The envelope's `time`: the server clock when it answered (with ms and the company offset). */
+  time: string | undefined;
 }
 
 /** One CDC call's answer: per entity key, the objects in QBO's order (deleted ones carry status "Deleted"). */
