@@ -320,7 +320,7 @@ function classify(input: QboResponseInput, body: ParsedBody): QboError {
   if (status >= 500 || has('10000') || /^SystemFault$/i.test(fault?.type ?? '')) {
     return new QboServerError(say(`QuickBooks had a server error (${what}); it is retried`), context, options);
   }
-  if (status >= 200 && status < 300) {
+  if (status >= 200 && status < 300 && fault === undefined) {
     // A success status whose body is not a JSON object (truncated, an HTML page, empty): transient.
     return new QboServerError(say(`QuickBooks sent an unreadable success response (${what}); it is retried`), context, options);
   }
