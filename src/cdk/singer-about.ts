@@ -1,0 +1,84 @@
+import type { JsonObject } from './protocol.js';
+import { TOKEN_STORE_SETTING } from './singer-config.js';
+
+/** The Meltano SDK `--about --format json` shape, which MeltanoHub and Meltano read. */
+export interface SingerAbout {
+  name: string;
+  description: string;
+  version: string;
+  sdk_version: string;
+  capabilities: string[];
+  settings: JsonObject;
+}
+
+export const SINGER_CAPABILITIES = ['catalog', 'discover', 'state', 'about'];
+
+/**
+ * The settings are the Airbyte connectionSpecification plus the Singer-only token store setting,
+ * which the kit adds when the spec does not declare it (the kit implements it, not the source).
+ */
+export function singerAbout(
+  connectionSpecification: JsonObject,
+  info: { name: string; description: string; version: string; sdkVersion?: string },
+): SingerAbout {
+  const properties = (connectionSpecification['properties'] ?? {}) as JsonObject;
+  const settings: JsonObject =
+    TOKEN_STORE_SETTING in properties
+      ? connectionSpecification
+      : {
+          ...connectionSpecification,
+          properties: {
+            ...properties,
+            [TOKEN_STORE_SETTING]: {
+              title: 'Token Store Path',
+              description:
+                'Singer mode: a JSON file (mode 0600) where rotated credentials are saved and read back at start; its values override the config. Needed under Meltano, whose config file is temporary.',
+              type: 'string',
+            },
+          },
+        };
+  return {
+    name: info.name,
+    description: info.description,
+    version: info.version,
+    sdk_version: info.sdkVersion ?? info.version,
+    capabilities: SINGER_CAPABILITIES,
+    settings,
+  };
+}
+
+function cell(value: unknown): string {
+  const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/** The Meltano SDK markdown layout: title, description, capabilities, a settings table. */
+export function aboutMarkdown(about: SingerAbout): string {
+  const properties = (about.settings['properties'] ?? {}) as JsonObject;
+  const required = new Set(Array.isArray(about.settings['required']) ? (about.settings['required'] as string[]) : []);
+  const lines = [
+    `# \`${about.name}\``,
+    '',
+    about.description,
+    '',
+    `Version ${about.version}.`,
+    '',
+    '## Capabilities',
+    '',
+    ...about.capabilities.map((capability) => `* \`${capability}\``),
+    '',
+    '## Settings',
+    '',
+    '| Setting | Required | Default | Description |',
+    '|:--------|:--------:|:-------:|:------------|',
+  ];
+  for (const [name, raw] of Object.entries(properties)) {
+    const schema = (typeof raw === 'object' && raw !== null ? raw : {}) as JsonObject;
+    const secret = schema['airbyte_secret'] === true ? ' (secret)' : '';
+    lines.push(
+      `| ${name} | ${required.has(name) ? 'True' : 'False'} | ${cell(schema['default']) || 'None'} | ${cell(schema['description'] ?? schema['title'])}${secret} |`,
+    );
+  }
+  lines.push('', `A full list of supported settings and capabilities is available by running: \`${about.name} --about\``, '');
+  return lines.join('\n');
+}

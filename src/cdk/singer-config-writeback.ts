@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ConfigError } from './errors.js';
+import type { Logger } from './logger.js';
+import type { JsonObject } from './protocol.js';
+
+/**
+ * Replace `path` with `text` so that a reader sees either the old or the new file, never a part:
+ * temp file in the same directory, fsync, rename, fsync the directory. Keeps the file's mode (or
+ * uses `mode` when given / 0600 for a new file) and follows a symlink to its target.
+ */
+export async function writeFileAtomic(path: string, text: string, mode?: number): Promise<void> {
+  const target = await realpath(path).catch(() => path);
+  const dir = dirname(target);
+  const fileMode = mode ?? (await stat(target).then((s) => s.mode & 0o7777, () => 0o600));
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', fileMode);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.chmod(fileMode); // open() honours the umask; the mode must match exactly
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  // Make the rename itself durable; not every file system lets a directory be fsynced.
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+export interface ConfigWriteBackOptions {
+  /** The last `--config` file (Singer spec: a tap writes config changes back to it). */
+  configPath: string | undefined;
+  /** A file that outlives the run's config (Meltano passes a temporary one); holds only changed keys. */
+  tokenStorePath: string | undefined;
+  /** The config the run started with (after the token store was applied). */
+  initial: JsonObject;
+  logger: Logger;
+}
+
+/**
+ * Persists a config the source changed (rotated OAuth tokens). Only top-level keys whose value
+ * changed are written: into the config file (on top of its own content, so keys that came from
+ * earlier --config files are not copied into it) and into the token store (mode 0600). Saves are
+ * serialised. Fails only when nothing could be saved: the next run would then start with a dead token.
+ */
+export class ConfigWriteBack {
+  private current: JsonObject;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ConfigWriteBackOptions) {
+    this.current = { ...options.initial };
+  }
+
+  /** Resolves with the changed key names once they are on disk. */
+  save(config: JsonObject): Promise<string[]> {
+    const saved = this.chain.then(() => this.saveNow(config));
+    this.chain = saved.catch(() => undefined);
+    return saved;
+  }
+
+  private async saveNow(config: JsonObject): Promise<string[]> {
+    const changed: JsonObject = {};
+    for (const [key, value] of Object.entries(config)) {
+      if (JSON.stringify(value) !== JSON.stringify(this.current[key])) changed[key] = value;
+    }
+    const keys = Object.keys(changed);
+    if (keys.length === 0) return keys;
+    this.current = { ...this.current, ...changed };
+
+    const { configPath, tokenStorePath, logger } = this.options;
+    const failures: string[] = [];
+    const saved: string[] = [];
+    if (configPath !== undefined) {
+      try {
+        await mergeInto(configPath, changed);
+        saved.push(`config file ${configPath}`);
+      } catch (error) {
+        failures.push(`config file ${configPath}: ${messageOf(error)}`);
+      }
+    }
+    if (tokenStorePath !== undefined) {
+      try {
+        await mkdir(dirname(tokenStorePath), { recursive: true, mode: 0o700 });
+        await mergeInto(tokenStorePath, changed, 0o600);
+        saved.push(`token store ${tokenStorePath}`);
+      } catch (error) {
+        failures.push(`token store ${tokenStorePath}: ${messageOf(error)}`);
+      }
+    }
+    const what = `the changed config keys (${keys.join(', ')})`;
+    if (saved.length === 0) {
+      const reason = failures.length > 0 ? failures.join('; ') : 'there is no config file or token store';
+      throw new ConfigError(
+        `Could not save ${what}: ${reason}. Set "token_store_path" to a writable file so rotated credentials survive the run.`,
+      );
+    }
+    for (const failure of failures) logger.warn(`Could not save ${what} to ${failure}.`);
+    logger.info(`Saved ${what} to ${saved.join(' and ')}.`);
+    return keys;
+  }
+}
+
+/** Read `path` (if present), overlay `changed`, write it back atomically. */
+async function mergeInto(path: string, changed: JsonObject, mode?: number): Promise<void> {
+  let existing: JsonObject = {};
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  if (text.trim() !== '') {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) existing = parsed as JsonObject;
+  }
+  await writeFileAtomic(path, JSON.stringify({ ...existing, ...changed }, null, 2) + '\n', mode);
+}
+
+/** Error text without values: fs errors name paths and codes only. */
+function messageOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error instanceof SyntaxError ? 'the file is not valid JSON' : 'write failed');
+}

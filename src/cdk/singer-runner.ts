@@ -1,0 +1,211 @@
+import type { Writable } from 'node:stream';
+import { readJsonFile } from './json-file.js';
+import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
+import type { JsonObject } from './protocol.js';
+import { readStreams, SyncFailedError } from './read-driver.js';
+import { SecretRegistry } from './secrets.js';
+import { SinkLogger } from './sink-logger.js';
+import type { RunContext, Source } from './source.js';
+import { aboutMarkdown, singerAbout } from './singer-about.js';
+import { parseSingerArgs, singerUsage, type SingerCommand } from './singer-args.js';
+import { keyProperties, replicationKey, selectAll, selectionFromSingerCatalog, toSingerCatalog } from './singer-catalog.js';
+import { envPrefixOf, loadSingerConfig } from './singer-config.js';
+import { ConfigWriteBack } from './singer-config-writeback.js';
+import { readSingerStateFile } from './singer-state.js';
+import { singerErrorText, SingerWriter, type DeletedAtMapping, type SingerStreamInfo } from './singer-writer.js';
+
+export interface SingerRunnerIo {
+  stdout?: Writable;
+  stderr?: Writable;
+  env?: NodeJS.ProcessEnv;
+  /** Aborts a running sync, as SIGTERM/SIGINT do (tests, embedding). */
+  signal?: AbortSignal;
+  /** Listen to SIGTERM/SIGINT during a sync; default true. */
+  handleSignals?: boolean;
+}
+
+export interface SingerRunOptions {
+  /** The executable name, e.g. `tap-foo`: shown in --about/--help, and the `--config=ENV` prefix (`TAP_FOO_`). */
+  name: string;
+  description: string;
+  version: string;
+  /** Version of the kit for --about; defaults to `version` (the kit ships inside the connector). */
+  sdkVersion?: string;
+  /** Environment variable that may name the token store file (the `token_store_path` setting wins). */
+  tokenStoreEnvVar?: string;
+  /** Deletion marker rename; default `_ab_cdc_deleted_at` -> `_sdc_deleted_at`, null to keep records as they are. */
+  deletedAt?: DeletedAtMapping | null;
+  io?: SingerRunnerIo;
+}
+
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+function isDebug(env: NodeJS.ProcessEnv): boolean {
+  const debug = env['DEBUG'];
+  return env['LOG_LEVEL']?.toUpperCase() === 'DEBUG' || (debug !== undefined && debug !== '' && debug !== '0' && debug !== 'false');
+}
+
+/**
+ * Run one Singer invocation (argv without node and script) and return the exit code: 0 only on
+ * success. stdout carries JSON messages only (or the discover catalog / about output); logs and
+ * errors go to stderr, scrubbed of secrets; a failure is one ERROR line, with a stack only when debugging.
+ */
+export async function runSinger<C>(source: Source<C>, argv: string[], options: SingerRunOptions): Promise<number> {
+  const io = options.io ?? {};
+  const env = io.env ?? process.env;
+  const secrets = new SecretRegistry();
+  const output = new JsonLinesOutput(io.stdout ?? process.stdout);
+  const logOutput = new JsonLinesOutput(io.stderr ?? process.stderr);
+  let debug = isDebug(env);
+  let interruptedBy: string | undefined;
+
+  try {
+    const command = parseSingerArgs(argv, options.name);
+    if ('debug' in command) debug ||= command.debug;
+    await run(command);
+    await closeAll();
+    return 0;
+  } catch (error) {
+    return fail(error);
+  }
+
+  async function fail(error: unknown): Promise<number> {
+    const code = interruptedBy === undefined ? 1 : (SIGNAL_EXIT_CODES[interruptedBy] ?? 1);
+    if (error instanceof OutputClosedError || output.error !== undefined) {
+      await say(`ERROR ${(output.error ?? (error as Error)).message}`);
+    } else if (!(error instanceof SyncFailedError && error.reported)) {
+      await say(`ERROR ${singerErrorText(error, undefined, debug)}`);
+    }
+    await closeAll().catch(() => undefined);
+    return code;
+  }
+
+  async function say(line: string): Promise<void> {
+    await logOutput.write(secrets.scrub(line) + '\n').catch(() => undefined);
+  }
+
+  async function closeAll(): Promise<void> {
+    try {
+      await output.close();
+    } finally {
+      await logOutput.close();
+    }
+  }
+
+  async function printJson(value: unknown): Promise<void> {
+    await output.write(secrets.scrub(JSON.stringify(value, null, 2)) + '\n');
+  }
+
+  async function run(command: SingerCommand): Promise<void> {
+    switch (command.command) {
+      case 'help':
+        return output.write(singerUsage(options.name) + '\n');
+      case 'version':
+        return output.write(`${options.name} v${options.version}\n`);
+      case 'about': {
+        const about = singerAbout(source.spec().connectionSpecification, options);
+        return command.format === 'json' ? printJson(about) : output.write(aboutMarkdown(about));
+      }
+      case 'discover':
+      case 'sync':
+        return runWithConfig(command);
+    }
+  }
+
+  async function runWithConfig(command: Extract<SingerCommand, { command: 'discover' | 'sync' }>): Promise<void> {
+    const loaded = loadSingerConfig({
+      paths: command.configs,
+      env,
+      envPrefix: envPrefixOf(options.name),
+      settings: source.spec().connectionSpecification,
+      ...(options.tokenStoreEnvVar === undefined ? {} : { tokenStoreEnvVar: options.tokenStoreEnvVar }),
+    });
+    for (const secret of source.secretsOf(loaded.config)) secrets.add(secret);
+    const state = command.command === 'sync' && command.state !== undefined ? readSingerStateFile(command.state) : new Map<string, JsonObject>();
+
+    const infos = new Map<string, SingerStreamInfo>(); // filled once the catalog is read
+    const sink: SingerWriter = new SingerWriter({
+      output,
+      logOutput,
+      secrets,
+      streams: infos,
+      bookmarks: state,
+      ...(options.deletedAt === undefined ? {} : { deletedAt: options.deletedAt }),
+      onConfigUpdate: async (config) => {
+        for (const secret of source.secretsOf(config)) secrets.add(secret);
+        await writeBack.save(config);
+      },
+      debug,
+    });
+    const log = new SinkLogger(sink, { debug });
+    const writeBack = new ConfigWriteBack({
+      configPath: loaded.writeBackPath,
+      tokenStorePath: loaded.tokenStorePath,
+      initial: loaded.config,
+      logger: log,
+    });
+    if (loaded.tokenStoreKeys.length > 0) {
+      log.info(`Using ${loaded.tokenStoreKeys.join(', ')} from the token store ${loaded.tokenStorePath ?? ''}.`);
+    }
+    const ctx: RunContext = { logger: log, secrets, emitConfig: (config) => sink.configUpdate(config) };
+    const config = source.parseConfig(loaded.config);
+    const streams = source.streams(config, ctx);
+    const described = streams.map((stream) => stream.describe());
+    if (command.command === 'discover') return printJson(toSingerCatalog(described));
+
+    const selection =
+      command.catalog === undefined
+        ? selectAll(described)
+        : selectionFromSingerCatalog(readJsonFile(command.catalog, 'catalog'), described, log);
+    for (const configured of selection.configured) {
+      const cursor = configured.sync_mode === 'incremental' ? replicationKey(configured.cursor_field) : undefined;
+      const info: SingerStreamInfo = {
+        schema: configured.stream.json_schema,
+        keyProperties: keyProperties(configured.primary_key ?? configured.stream.source_defined_primary_key),
+      };
+      if (cursor !== undefined) info.bookmarkProperties = [cursor];
+      const deselected = selection.deselectedFields.get(configured.stream.name);
+      if (deselected) info.deselectedFields = deselected;
+      infos.set(configured.stream.name, info);
+    }
+    if (selection.configured.length === 0) {
+      log.warn('The catalog selects no stream: nothing to sync. Select streams (metadata "selected": true).');
+      return;
+    }
+    await readWithSignals(streams, selection.configured, state, sink, log, source.streamConcurrency?.(config) ?? 4);
+    await sink.flush();
+  }
+
+  async function readWithSignals(
+    streams: Parameters<typeof readStreams>[0]['streams'],
+    catalog: Parameters<typeof readStreams>[0]['catalog'],
+    state: Map<string, JsonObject>,
+    sink: SingerWriter,
+    log: SinkLogger,
+    concurrency: number,
+  ): Promise<void> {
+    const controller = new AbortController();
+    const onSignal = (name: NodeJS.Signals): void => {
+      interruptedBy ??= name;
+      log.warn(`Received ${name}: stopping the sync`);
+      controller.abort(name);
+    };
+    const onOuterAbort = (): void => controller.abort(io.signal?.reason);
+    if (io.signal?.aborted) onOuterAbort();
+    io.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const listen = io.handleSignals ?? true;
+    if (listen) {
+      process.on('SIGTERM', onSignal);
+      process.on('SIGINT', onSignal);
+    }
+    try {
+      await readStreams({ streams, catalog, state, sink, logger: log, concurrency, signal: controller.signal });
+    } finally {
+      io.signal?.removeEventListener('abort', onOuterAbort);
+      if (listen) {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      }
+    }
+  }
+}
