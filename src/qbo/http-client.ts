@@ -100,7 +100,7 @@ export class QboHttpClient {
     this.maxRetryAfter = options.maxRetryAfterMs ?? 15 * 60_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** Sends the request (retrying what a retry may fix) and returns the parsed JSON body. */

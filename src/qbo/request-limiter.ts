@@ -59,7 +59,7 @@ export class RequestLimiter {
     this.maxConcurrent = positive(options.maxConcurrent, 10);
     this.maxPerWindow = positive(options.maxPerWindow, 500);
     this.windowMs = positive(options.windowMs, 60_000);
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.bottleneck = new Bottleneck({ maxConcurrent: this.maxConcurrent });
   }

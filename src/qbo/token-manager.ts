@@ -71,7 +71,7 @@ export class TokenManager implements AccessTokenSource {
     const expiry = options.tokenExpiryDate ? Date.parse(options.tokenExpiryDate) : Number.NaN;
     this.expiresAtMs = Number.isNaN(expiry) ? undefined : expiry;
     this.marginMs = (options.safetyMarginSeconds ?? 300) * 1000;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
