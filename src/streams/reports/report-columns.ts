@@ -1,0 +1,94 @@
+// Column dictionary shared by every report: how a stable column key is typed and which entity a
+// cell's `id` names. Keys are QBO's language-independent ColKey/ColType codes, never ColTitle.
+
+export type ColumnValueType = 'number' | 'date' | 'string';
+/** The entity a cell's `{value, id}` refers to; becomes <role>_id / <role>_name (transaction: _id / _type). */
+export type EntityRole = 'account' | 'customer' | 'vendor' | 'transaction';
+
+export interface ColumnInfo {
+  type: ColumnValueType;
+  role?: EntityRole;
+}
+
+/** Known column keys. Summary reports use ColKey (account, total, debit...); detail reports ColType codes. */
+export const KNOWN_COLUMNS: Readonly<Record<string, ColumnInfo>> = {
+  // label columns of summary reports (ColType Account/Customer/Vendor, ColKey account)
+  account: { type: 'string', role: 'account' },
+  customer: { type: 'string', role: 'customer' },
+  vendor: { type: 'string', role: 'vendor' },
+  employee: { type: 'string' },
+  // money columns of summary reports
+  total: { type: 'number' },
+  debit: { type: 'number' },
+  credit: { type: 'number' },
+  current: { type: 'number' },
+  due_1_30: { type: 'number' },
+  due_31_60: { type: 'number' },
+  due_61_90: { type: 'number' },
+  due_91_over: { type: 'number' },
+  // detail columns (GeneralLedger, ProfitAndLossDetail, TransactionList, aging detail)
+  tx_date: { type: 'date' },
+  txn_type: { type: 'string', role: 'transaction' },
+  doc_num: { type: 'string' },
+  is_no_post: { type: 'string' },
+  is_adj: { type: 'string' },
+  is_cleared: { type: 'string' },
+  name: { type: 'string' },
+  cust_name: { type: 'string', role: 'customer' },
+  vend_name: { type: 'string', role: 'vendor' },
+  emp_name: { type: 'string' },
+  dept_name: { type: 'string' },
+  klass_name: { type: 'string' },
+  item_name: { type: 'string' },
+  memo: { type: 'string' },
+  account_name: { type: 'string', role: 'account' },
+  split_acc: { type: 'string' },
+  other_account: { type: 'string' },
+  due_date: { type: 'date' },
+  inv_date: { type: 'date' },
+  create_date: { type: 'string' },
+  last_mod_date: { type: 'string' },
+  past_due: { type: 'number' },
+  quantity: { type: 'number' },
+  rate: { type: 'number' },
+  subt_nat_amount: { type: 'number' },
+  subt_nat_home_amount: { type: 'number' },
+  rbal_nat_amount: { type: 'number' },
+  debt_amt: { type: 'number' },
+  credit_amt: { type: 'number' },
+  subt_amount: { type: 'number' },
+  subt_open_bal: { type: 'number' },
+  open_bal: { type: 'number' },
+  tax_amount: { type: 'number' },
+};
+
+/** Generic ColTypes: they say what a column holds, not which column it is (a ColKey or position must). */
+export const GENERIC_COL_TYPES: ReadonlySet<string> = new Set(['Money', 'String', 'Number', 'Date', 'Percent']);
+
+/** Entity ColTypes of summary reports' first column: ColType "Customer" -> key "customer". */
+export const ENTITY_COL_TYPES: Readonly<Record<string, string>> = {
+  Account: 'account',
+  Customer: 'customer',
+  Vendor: 'vendor',
+  Employee: 'employee',
+};
+
+/** Type of a column key: the dictionary, else a suffix rule for amount-like codes QBO adds later. */
+export function columnInfo(key: string, colType: string | undefined): ColumnInfo {
+  const known = KNOWN_COLUMNS[key];
+  if (known) return known;
+  if (colType === 'Money' || /(_amount|_amt|_bal|_balance)$/.test(key)) return { type: 'number' };
+  if (/_date$/.test(key)) return { type: 'date' };
+  return { type: 'string' };
+}
+
+/** QBO codes to a safe field name: lowercase, [a-z0-9_], never starting with a digit. */
+export function normalizeKey(raw: string): string {
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (key === '') return 'col';
+  return /^[0-9]/.test(key) ? `c_${key}` : key;
+}
