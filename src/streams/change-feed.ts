@@ -1,0 +1,124 @@
+// One CDC call for many streams: QBO's /cdc returns, per entity, every object changed since a time,
+// hard-deleted ones included (status "Deleted"), which no query can show. It looks back at most 30
+// days and returns at most 1000 objects per entity with no paging, so a stream is served from CDC
+// only when its cursor is young enough and its answer was not cut; otherwise it falls back to queries.
+import type { Logger } from '../cdk/logger.js';
+import type { JsonObject } from '../cdk/protocol.js';
+import type { QboApi } from '../qbo/types.js';
+import { lastUpdatedOf } from './cursor-window-reader.js';
+import { instantOf, laterOf, utcLiteral } from './qbo-time.js';
+
+/** QBO's cap on objects per entity in one CDC answer. */
+export const CDC_MAX_OBJECTS = 1000;
+/** QBO rejects changedSince older than 30 days; stay a day inside it. */
+export const CDC_MAX_AGE_MS = 29 * 24 * 3600 * 1000;
+/** A quiet stream's cursor moves up to the server clock minus this (changes still being committed). */
+const QUIET_MARGIN_MS = 5 * 60 * 1000;
+
+export interface CdcRequest {
+  stream: string;
+  entity: string;
+  responseKey: string;
+  /** Inclusive: objects updated at or after this instant. */
+  since: string;
+}
+
+export type CdcOutcome =
+  | { complete: true; rows: JsonObject[]; cursor: string }
+  | { complete: false; reason: string };
+
+export class ChangeFeed {
+  private readonly requests = new Map<string, CdcRequest>();
+  private answer: Promise<Map<string, CdcOutcome>> | undefined;
+
+  constructor(
+    private readonly api: Pick<QboApi, 'cdc'>,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Whether a cursor is young enough for CDC. */
+  eligible(since: string): boolean {
+    return this.now() - instantOf(since) < CDC_MAX_AGE_MS;
+  }
+
+  /** Register a stream before reading starts; all registered streams share the call(s). */
+  plan(request: CdcRequest): void {
+    this.requests.set(request.stream, request);
+  }
+
+  planned(stream: string): boolean {
+    return this.requests.has(stream);
+  }
+
+  /** The stream's changes; the first caller triggers the CDC call for every planned stream. */
+  async changes(stream: string): Promise<CdcOutcome> {
+    this.answer ??= this.fetchAll();
+    return (await this.answer).get(stream) ?? { complete: false, reason: 'it was not part of the CDC call' };
+  }
+
+  private async fetchAll(): Promise<Map<string, CdcOutcome>> {
+    const requests = [...this.requests.values()];
+    const out = new Map<string, CdcOutcome>();
+    if (requests.length === 0) return out;
+    const since = requests.reduce((min, r) => (instantOf(r.since) < instantOf(min) ? r.since : min), requests[0]!.since);
+    const entities = requests.map((r) => r.entity);
+    let result;
+    try {
+      result = await this.api.cdc(entities, since);
+    } catch (error) {
+      const reason = `the CDC call failed (${error instanceof Error ? error.message : String(error)})`;
+      for (const r of requests) out.set(r.stream, { complete: false, reason });
+      return out;
+    }
+    // Whether the 1000 cap is per entity or per answer is undocumented: a multi-entity answer that
+    // reaches 1000 in total is asked again entity by entity before anything is trusted.
+    let total = 0;
+    for (const rows of result.entities.values()) total += rows.length;
+    const perEntity = new Map<string, JsonObject[]>(result.entities);
+    let serverTime = result.time;
+    if (requests.length > 1 && total >= CDC_MAX_OBJECTS) {
+      for (const r of requests) {
+        if ((result.entities.get(r.responseKey)?.length ?? 0) === 0) continue;
+        try {
+          const single = await this.api.cdc([r.entity], since);
+          perEntity.set(r.responseKey, single.entities.get(r.responseKey) ?? []);
+        } catch (error) {
+          perEntity.delete(r.responseKey);
+          out.set(r.stream, { complete: false, reason: `the CDC call failed (${error instanceof Error ? error.message : String(error)})` });
+        }
+      }
+    }
+    const quietCursor = utcLiteral((serverTime !== undefined ? instantOf(serverTime) : this.now()) - QUIET_MARGIN_MS);
+    for (const r of requests) {
+      if (out.has(r.stream)) continue;
+      const rows = perEntity.get(r.responseKey) ?? [];
+      if (rows.length >= CDC_MAX_OBJECTS) {
+        out.set(r.stream, { complete: false, reason: `CDC returned ${rows.length} objects, QBO's cap, so its answer may be cut` });
+        continue;
+      }
+      out.set(r.stream, this.toOutcome(r, rows, quietCursor));
+    }
+    return out;
+  }
+
+  private toOutcome(request: CdcRequest, rows: JsonObject[], quietCursor: string): CdcOutcome {
+    const sinceMs = instantOf(request.since);
+    const kept: JsonObject[] = [];
+    let cursor: string | undefined = request.since;
+    for (const row of rows) {
+      const t = lastUpdatedOf(row);
+      if (t === undefined || instantOf(t) < sinceMs) continue;
+      kept.push(row['status'] === 'Deleted' ? tombstone(row, t) : row);
+      cursor = laterOf(cursor, t);
+    }
+    // Everything up to the server's clock was seen: a quiet stream's cursor moves on too.
+    if (instantOf(quietCursor) > instantOf(cursor ?? request.since)) cursor = quietCursor;
+    return { complete: true, rows: kept, cursor: cursor ?? request.since };
+  }
+}
+
+/** The record that tells a destination a hard-deleted row is gone (DESIGN.md "Deletes"). */
+export function tombstone(row: JsonObject, deletedAt: string): JsonObject {
+  return { Id: row['Id'], MetaData: { LastUpdatedTime: deletedAt }, airbyte_cursor: deletedAt, _ab_cdc_deleted_at: deletedAt };
+}

@@ -1,0 +1,194 @@
+// Lossless, concurrent reading of one entity ordered by MetaData.LastUpdatedTime.
+//
+// QBO pages only by position (STARTPOSITION). Positions shift when a record leaves the ordered set
+// during the read (an update moves it to "now", a delete removes it), and every peer connector skips
+// records that way. Here the set is frozen first: the upper bound is the server's clock at the first
+// page (`to`), so records can only leave it, never enter (except within that last second). Pages then
+// overlap by one row: page k must start with the row page k-1 ended on. A mismatch means positions
+// moved, and reading restarts from the last verified row's second. So every row in the window is
+// emitted (some twice, which dedup absorbs), and pages can be fetched concurrently.
+import { TransientError } from '../cdk/errors.js';
+import type { Logger } from '../cdk/logger.js';
+import type { JsonObject } from '../cdk/protocol.js';
+import type { QboApi, QueryPage } from '../qbo/types.js';
+import type { PageBudget } from './page-budget.js';
+import { countQuery, pageQuery, type QuerySpec } from './query-builder.js';
+import { instantOf, queryLiteral, utcLiteral } from './qbo-time.js';
+
+export interface WindowReaderDeps {
+  api: Pick<QboApi, 'query'>;
+  pageSize: number;
+  budget: PageBudget;
+  /** Pages fetched ahead of the one being emitted (beyond it), when the budget allows. */
+  maxPrefetch: number;
+  logger: Logger;
+  stream: string;
+  /** Server clock fallback when a page carries no `time`. */
+  now?: () => number;
+}
+
+/** A verified page: every row of the window ordered before `checkpoint`'s second has been yielded. */
+export interface VerifiedPage {
+  rows: JsonObject[];
+  /** LastUpdatedTime of the last row (resume from it inclusively), undefined for an empty page. */
+  checkpoint: string | undefined;
+}
+
+/** After this many restarts from the same second, the data is changing faster than it can be read. */
+const MAX_STALLED_RESTARTS = 5;
+
+export function lastUpdatedOf(row: JsonObject): string | undefined {
+  const meta = row['MetaData'];
+  if (meta === null || typeof meta !== 'object') return undefined;
+  const t = (meta as JsonObject)['LastUpdatedTime'];
+  return typeof t === 'string' ? t : undefined;
+}
+
+/** Drops rows already emitted in the current last second (overlap rows, restarts). */
+class EmittedTail {
+  private second = Number.NEGATIVE_INFINITY;
+  private ids = new Set<unknown>();
+
+  filter(rows: JsonObject[]): JsonObject[] {
+    let out: JsonObject[] | undefined;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as JsonObject;
+      const t = lastUpdatedOf(row);
+      const s = t === undefined ? Number.NaN : instantOf(t);
+      let duplicate = false;
+      if (s === this.second) {
+        duplicate = this.ids.has(row['Id']);
+        this.ids.add(row['Id']);
+      } else if (s > this.second) {
+        this.second = s;
+        this.ids = new Set([row['Id']]);
+      }
+      if (duplicate) {
+        out ??= rows.slice(0, i);
+      } else if (out) {
+        out.push(row);
+      }
+    }
+    return out ?? rows;
+  }
+}
+
+function sameRow(a: JsonObject, b: JsonObject): boolean {
+  return a['Id'] === b['Id'] && lastUpdatedOf(a) === lastUpdatedOf(b);
+}
+
+/** The second of a response's server clock, as a query literal. */
+function serverSecond(page: QueryPage, now: () => number): string {
+  const t = page.time !== undefined ? instantOf(page.time) : Number.NaN;
+  return utcLiteral(Number.isNaN(t) ? now() : t);
+}
+
+/**
+ * Reads `spec` from `from` (inclusive; undefined = the beginning) up to the server's clock.
+ * `firstPage`, when given, is the already-fetched answer to the first page query (batch prefetch).
+ */
+export async function* readCursorWindow(
+  deps: WindowReaderDeps,
+  spec: QuerySpec,
+  from: string | undefined,
+  firstPage?: QueryPage,
+): AsyncGenerator<VerifiedPage> {
+  const P = deps.pageSize;
+  const now = deps.now ?? Date.now;
+  const tail = new EmittedTail();
+  let fromLiteral = from === undefined ? undefined : queryLiteral(from);
+  let page0 = firstPage ?? (await deps.api.query(pageQuery({ ...spec, window: { from: fromLiteral } }, 1, P)));
+  // Records updated from here on carry a LastUpdatedTime at or after this second.
+  const to = serverSecond(page0, now);
+  let stalled = 0;
+  let lastRestartFrom: string | undefined;
+
+  for (;;) {
+    const first = page0.rows;
+    const emitted = tail.filter(first);
+    const last = first[first.length - 1];
+    yield { rows: emitted, checkpoint: last ? lastUpdatedOf(last) : undefined };
+    if (first.length < P || last === undefined) return;
+
+    const window: QuerySpec = { ...spec, window: { from: fromLiteral, to } };
+    const restartAt = yield* readPositional(deps, window, last, tail);
+    if (restartAt === undefined) return;
+
+    if (restartAt === lastRestartFrom) {
+      if (++stalled >= MAX_STALLED_RESTARTS) {
+        throw new TransientError(
+          `Stream ${deps.stream}: records updated at ${restartAt} kept changing while being read; run the sync again.`,
+          { streamName: deps.stream },
+        );
+      }
+    } else stalled = 0;
+    lastRestartFrom = restartAt;
+    deps.logger.info(`Stream ${deps.stream}: positions moved while paging (records changed mid-sync); re-reading from ${restartAt}.`);
+    fromLiteral = queryLiteral(restartAt);
+    page0 = await deps.api.query(pageQuery({ ...spec, window: { from: fromLiteral, to } }, 1, P));
+  }
+}
+
+/**
+ * Pages 2..n of a frozen window whose first page ended on `anchor`, fetched concurrently in order.
+ * Returns undefined when the window is read whole, or the second to restart from when positions moved.
+ */
+async function* readPositional(
+  deps: WindowReaderDeps,
+  window: QuerySpec,
+  anchor: JsonObject,
+  tail: EmittedTail,
+): AsyncGenerator<VerifiedPage, string | undefined> {
+  const P = deps.pageSize;
+  const counted = await deps.api.query(countQuery(window));
+  const total = counted.totalCount ?? 0;
+  const startOf = (k: number): number => 1 + k * (P - 1);
+  let plannedPages = 1;
+  while (startOf(plannedPages) <= total) plannedPages++;
+
+  type Slot = { page: Promise<QueryPage>; budgeted: boolean };
+  const inFlight = new Map<number, Slot>();
+  const launch = (k: number, budgeted: boolean): void => {
+    const page = deps.api.query(pageQuery(window, startOf(k), P));
+    page.catch(() => undefined); // a discarded prefetch must not become an unhandled rejection
+    inFlight.set(k, { page, budgeted });
+  };
+  const discardAll = (): void => {
+    for (const slot of inFlight.values()) {
+      if (slot.budgeted) void slot.page.finally(() => deps.budget.release()).catch(() => undefined);
+    }
+    inFlight.clear();
+  };
+
+  let prev = anchor;
+  try {
+    for (let k = 1; ; k++) {
+      if (!inFlight.has(k)) launch(k, false);
+      for (let j = k + 1; j < plannedPages && j <= k + deps.maxPrefetch; j++) {
+        if (!inFlight.has(j) && deps.budget.tryAcquire()) launch(j, true);
+      }
+      const slot = inFlight.get(k) as Slot;
+      inFlight.delete(k);
+      let page: QueryPage;
+      try {
+        page = await slot.page;
+      } finally {
+        if (slot.budgeted) deps.budget.release();
+      }
+      const rows = page.rows;
+      const head = rows[0];
+      if (head === undefined || !sameRow(head, prev)) {
+        discardAll();
+        return lastUpdatedOf(prev);
+      }
+      const last = rows[rows.length - 1] as JsonObject;
+      yield { rows: tail.filter(rows), checkpoint: lastUpdatedOf(last) };
+      prev = last;
+      // A short page ends the window; a full last page means rows were added in the final second.
+      if (rows.length < P) return undefined;
+      if (k + 1 >= plannedPages) plannedPages = k + 2;
+    }
+  } finally {
+    discardAll();
+  }
+}

@@ -1,0 +1,185 @@
+// The one stream class every QBO entity uses; its registry row says how to fetch and shape rows.
+import type { Logger } from '../cdk/logger.js';
+import type { AirbyteStream, JsonObject, SyncMode } from '../cdk/protocol.js';
+import type { Stream, StreamEvent, StreamReadRequest } from '../cdk/stream.js';
+import type { QboApi } from '../qbo/types.js';
+import type { ChangeFeed } from './change-feed.js';
+import { lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
+import type { EntityDef } from './entity-registry.js';
+import { entityState, parseEntityState } from './entity-state.js';
+import type { PageBudget } from './page-budget.js';
+import { countQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
+import { instantOf, laterOf, utcLiteral } from './qbo-time.js';
+
+export interface EntityStreamOptions {
+  api: QboApi;
+  realmId: string;
+  logger: Logger;
+  budget: PageBudget;
+  feed: ChangeFeed | undefined;
+  pageSize: number;
+  maxPrefetch: number;
+  startDate: string;
+  lookbackSeconds: number;
+  emitEstimates: boolean;
+  /** Resolved JSON schema (no $ref) for discover. */
+  schema: () => JsonObject;
+  /** Extra WHERE for custom query streams. */
+  where?: string;
+}
+
+export const CURSOR_FIELD = 'airbyte_cursor';
+
+export class EntityStream implements Stream {
+  readonly name: string;
+
+  constructor(
+    readonly def: EntityDef,
+    private readonly options: EntityStreamOptions,
+  ) {
+    this.name = def.stream;
+  }
+
+  get incremental(): boolean {
+    return this.def.read === 'cursor';
+  }
+
+  describe(): AirbyteStream {
+    const modes: SyncMode[] = this.incremental ? ['full_refresh', 'incremental'] : ['full_refresh'];
+    return {
+      name: this.name,
+      json_schema: this.options.schema(),
+      supported_sync_modes: modes,
+      source_defined_cursor: this.incremental,
+      ...(this.incremental ? { default_cursor_field: [CURSOR_FIELD] } : {}),
+      source_defined_primary_key: this.def.primaryKey,
+      is_resumable: this.incremental,
+    };
+  }
+
+  private querySpec(): QuerySpec {
+    return {
+      entity: this.def.entity,
+      includeInactive: this.def.includeInactive,
+      ...(this.options.where !== undefined ? { where: this.options.where } : {}),
+    };
+  }
+
+  /** Where an incremental read starts: the saved cursor minus the lookback, else start_date. */
+  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined } {
+    if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined };
+    const saved = parseEntityState(this.name, request.state)?.cursor;
+    if (saved === undefined) return { from: this.options.startDate, saved };
+    const lookback = this.options.lookbackSeconds * 1000;
+    return { from: lookback > 0 ? utcLiteral(instantOf(saved) - lookback) : saved, saved };
+  }
+
+  /** Register with the CDC feed when this read can be served by it (called before reads start). */
+  planChanges(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): void {
+    const feed = this.options.feed;
+    if (!feed || !this.def.cdc || this.options.where !== undefined) return;
+    const { from, saved } = this.startCursor(request);
+    if (saved === undefined || from === undefined) return; // a first sync needs the whole history
+    if (!feed.eligible(from)) {
+      this.options.logger.warn(
+        `Stream ${this.name}: its cursor ${saved} is older than QBO's 30-day CDC window, so records deleted since then cannot be seen; ` +
+          'reading updates with queries. Sync at least every few weeks to keep deletes.',
+      );
+      return;
+    }
+    feed.plan({ stream: this.name, entity: this.def.entity, responseKey: this.def.responseKey, since: from });
+  }
+
+  async *read(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
+    if (this.def.read === 'endpoint') return yield* this.readEndpoint();
+    if (this.def.read === 'whole') return yield* this.readWhole();
+    yield* this.readCursor(request);
+  }
+
+  /** Normalise rows in place and stamp the cursor copy; per-row hot path. */
+  private shape(rows: JsonObject[]): JsonObject[] {
+    const normalize = this.def.normalize;
+    for (let i = 0; i < rows.length; i++) {
+      let row = rows[i] as JsonObject;
+      if (normalize) rows[i] = row = normalize(row);
+      row[CURSOR_FIELD] = lastUpdatedOf(row) ?? null;
+    }
+    return rows;
+  }
+
+  private maxCursor(rows: JsonObject[]): string | undefined {
+    let max: string | undefined;
+    for (const row of rows) max = laterOf(max, lastUpdatedOf(row));
+    return max;
+  }
+
+  private finalState(cursor: string | undefined): StreamEvent {
+    return { type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor) };
+  }
+
+  private async *readEndpoint(): AsyncGenerator<StreamEvent> {
+    const body = await this.options.api.get((this.def.endpoint as string).replace('{realm}', this.options.realmId));
+    const found = body[this.def.responseKey] ?? (body['QueryResponse'] as JsonObject | undefined)?.[this.def.responseKey];
+    const rows = Array.isArray(found) ? (found as JsonObject[]) : found && typeof found === 'object' ? [found as JsonObject] : [];
+    this.shape(rows);
+    if (rows.length > 0) yield { type: 'records', records: rows };
+    yield this.finalState(this.maxCursor(rows));
+  }
+
+  private async *readWhole(): AsyncGenerator<StreamEvent> {
+    const P = this.options.pageSize;
+    let cursor: string | undefined;
+    for (let start = 1; ; start += P) {
+      const page = await this.options.api.query(plainPageQuery(this.querySpec(), start, P));
+      const rows = this.shape(page.rows);
+      cursor = laterOf(cursor, this.maxCursor(rows));
+      if (rows.length > 0) yield { type: 'records', records: rows };
+      if (rows.length < P) break;
+    }
+    yield this.finalState(cursor);
+  }
+
+  private async *readCursor(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
+    const { from, saved } = this.startCursor(request);
+    const feed = this.options.feed;
+    if (feed?.planned(this.name)) {
+      const outcome = await feed.changes(this.name);
+      if (outcome.complete) {
+        const rows = this.shape(outcome.rows.filter((r) => r['_ab_cdc_deleted_at'] === undefined)).concat(
+          outcome.rows.filter((r) => r['_ab_cdc_deleted_at'] !== undefined),
+        );
+        if (rows.length > 0) yield { type: 'records', records: rows };
+        yield this.finalState(laterOf(saved, outcome.cursor));
+        return;
+      }
+      this.options.logger.warn(
+        `Stream ${this.name}: ${outcome.reason}; reading updates with queries instead, so records hard-deleted since ${from} cannot be seen in this sync.`,
+      );
+    }
+    if (this.options.emitEstimates) {
+      const counted = await this.options.api.query(countQuery({ ...this.querySpec(), window: from === undefined ? {} : { from } }));
+      if (counted.totalCount !== undefined) yield { type: 'estimate', rowEstimate: counted.totalCount };
+    }
+    let cursor = saved;
+    const pages = readCursorWindow(
+      {
+        api: this.options.api,
+        pageSize: this.options.pageSize,
+        budget: this.options.budget,
+        maxPrefetch: this.options.maxPrefetch,
+        logger: this.options.logger,
+        stream: this.name,
+      },
+      this.querySpec(),
+      from,
+    );
+    for await (const page of pages) {
+      if (page.rows.length > 0) yield { type: 'records', records: this.shape(page.rows) };
+      if (page.checkpoint !== undefined) {
+        cursor = laterOf(cursor, page.checkpoint);
+        yield this.finalState(cursor);
+      }
+    }
+    if (cursor === undefined || cursor === saved) yield this.finalState(cursor ?? (request.syncMode === 'incremental' ? from : undefined));
+  }
+}
