@@ -28,7 +28,8 @@ export function parseAirbyteArgs(argv: readonly string[]): AirbyteCommand {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw usageError(error instanceof Error ? error.message.replace(/\.$/, '') : String(error));
+    // node's messages run on with advice about '--'; the first sentence is the useful part.
+    throw usageError((error instanceof Error ? error.message : String(error)).split(/\.( |$)/)[0] ?? 'Bad arguments');
   }
   const [command, ...extra] = parsed.positionals;
   if (command === undefined) throw usageError('No command given');
