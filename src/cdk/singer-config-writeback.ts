@@ -80,7 +80,6 @@ export class ConfigWriteBack {
     }
     const keys = Object.keys(changed);
     if (keys.length === 0) return keys;
-    this.current = { ...this.current, ...changed };
 
     const { configPath, tokenStorePath, logger } = this.options;
     const failures: string[] = [];
@@ -109,6 +108,8 @@ export class ConfigWriteBack {
         `Could not save ${what}: ${reason}. Set "token_store_path" to a writable file so rotated credentials survive the run.`,
       );
     }
+    // Only now: a failed save must be retried by the next one, not mistaken for "already saved".
+    this.current = { ...this.current, ...changed };
     for (const failure of failures) logger.warn(`Could not save ${what} to ${failure}.`);
     logger.info(`Saved ${what} to ${saved.join(' and ')}.`);
     return keys;
