@@ -98,19 +98,22 @@ function streamFile(stream: string): string {
   throw new Error(`no schema for stream ${stream} in ${schemasDir()}`);
 }
 
+/** Any schema file with its `$ref`s inlined (uncached result; files are cached by path). */
+export function resolveSchemaFile(file: string): JsonObject {
+  const path = resolve(file);
+  const doc = readSchemaFile(path);
+  const body = new Resolver().walk(doc, path, [`${path}#`]);
+  if (!isObject(body)) throw new Error(`schema ${path} resolves to a non-object`);
+  return doc.$schema === undefined ? body : { $schema: doc.$schema, ...body };
+}
+
 /**
  * The stream's resolved schema, sharing one object per shared definition. Read-only: use
  * `loadStreamSchema` for a copy you may change.
  */
 export function resolvedStreamSchema(stream: string): Readonly<JsonObject> {
   let schema = streamCache.get(stream);
-  if (!schema) {
-    const file = streamFile(stream);
-    const body = new Resolver().walk(readSchemaFile(file), file, []) as JsonObject;
-    const top = readSchemaFile(file).$schema;
-    schema = top === undefined ? body : { $schema: top, ...body };
-    streamCache.set(stream, schema);
-  }
+  if (!schema) streamCache.set(stream, (schema = resolveSchemaFile(streamFile(stream))));
   return schema;
 }
 
