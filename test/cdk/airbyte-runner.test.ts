@@ -226,6 +226,19 @@ describe('runAirbyte read', () => {
     expect(outsideControl).not.toContain(ROTATED);
   });
 
+  it('calls prepareRead with the configured streams and input state before reading', async () => {
+    const source = new FakeSource();
+    const seen: string[] = [];
+    Object.assign(source, {
+      prepareRead: (_config: FakeConfig, _ctx: RunContext, catalog: { stream: { name: string } }[], state: Map<string, JsonObject>) =>
+        seen.push(`${catalog.map((c) => c.stream.name).join(',')}|${JSON.stringify([...state])}`),
+    });
+    const state = file({ alpha: { cursor: 'x' } });
+    const run = await cli(['read', '--config', goodConfig(), '--catalog', file(catalogOf(['alpha', 'incremental'])), '--state', state], { source });
+    expect(run.code).toBe(0);
+    expect(seen).toEqual(['alpha|[["alpha",{"cursor":"x"}]]']);
+  });
+
   it('uses the source\'s stream concurrency', async () => {
     const source = new FakeSource(1);
     await cli(['read', '--config', goodConfig(), '--catalog', file(catalogOf(['alpha', 'full_refresh'], ['beta', 'full_refresh']))], { source });
