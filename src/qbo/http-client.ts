@@ -240,16 +240,20 @@ export class QboHttpClient {
   }
 }
 
-/** "fetch failed: ECONNRESET" and the like, from the error and its cause chain. */
+/** "fetch failed: socket hang up (ECONNRESET)" and the like, from the error and its cause chain. */
 function networkReason(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
-  for (let depth = 0; current instanceof Error && depth < 4; depth += 1) {
-    const code = (current as NodeJS.ErrnoException).code;
-    parts.push(code && !current.message.includes(code) ? `${current.message} (${code})` : current.message);
-    current = current.cause;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 4; depth += 1) {
+    // undici throws TypeError('fetch failed') with the socket error as `cause`; mocks may throw plain objects.
+    const { message, code, cause } = current as { message?: unknown; code?: unknown; cause?: unknown };
+    const text = typeof message === 'string' ? message : '';
+    const codeText = typeof code === 'string' && !text.includes(code) ? code : '';
+    parts.push(text && codeText ? `${text} (${codeText})` : text || codeText);
+    current = cause;
   }
-  return parts.length > 0 ? parts.join(': ') : String(error);
+  const joined = parts.filter(Boolean).join(': ');
+  return joined || String(error);
 }
 
 function tidNote(tid: string | undefined, prefix = '; '): string {

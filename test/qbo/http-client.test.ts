@@ -1,0 +1,219 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SystemError, TransientError } from '../../src/cdk/errors.js';
+import { QboFaultError, QboServerError, QboThrottleError } from '../../src/qbo/faults.js';
+import { QboHttpClient, QboRetriesExhaustedError, type QboHttpClientOptions } from '../../src/qbo/http-client.js';
+import { createRequestLimiter } from '../../src/qbo/request-limiter.js';
+import { API, COMPANY, fakeTokens, recordingLogger, recordingSleep, samples } from './support.js';
+
+const PATH = `${COMPANY}/companyinfo/1`;
+const URL_ = `${API}${PATH}`;
+const OK = { CompanyInfo: { Id: '1', CompanyName: 'Sandbox Company_US_1' } };
+
+function client(overrides: Partial<QboHttpClientOptions> = {}) {
+  const logger = recordingLogger();
+  const sleep = recordingSleep();
+  const http = new QboHttpClient({
+    tokens: fakeTokens(),
+    limiter: createRequestLimiter(),
+    logger,
+    sleep,
+    random: () => 0.5,
+    ...overrides,
+  });
+  return { http, logger, sleep };
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  vi.useRealTimers();
+});
+
+describe('request shape', () => {
+  it('sends Bearer, Accept, User-Agent and minorversion on every call, retries and POSTs included', async () => {
+    const seen: string[] = [];
+    nock(API)
+      .get(PATH)
+      .query({ minorversion: '75', a: 'b' })
+      .matchHeader('authorization', 'Bearer tok-1')
+      .matchHeader('accept', 'application/json')
+      .matchHeader('user-agent', /source-quickbooks/)
+      .reply(503, '', { intuit_tid: 't1' })
+      .get(PATH)
+      .query({ minorversion: '75', a: 'b' })
+      .matchHeader('accept', 'application/json')
+      .reply(200, () => {
+        seen.push('get');
+        return OK;
+      })
+      .post(`${COMPANY}/query`, 'SELECT * FROM Invoice')
+      .query({ minorversion: '75' })
+      .matchHeader('accept', 'application/json')
+      .matchHeader('content-type', 'application/text')
+      .reply(200, () => {
+        seen.push('post');
+        return { QueryResponse: {} };
+      });
+    const { http } = client();
+    await http.requestJson({ url: URL_, params: { a: 'b' } });
+    await http.requestJson({ method: 'POST', url: `${API}${COMPANY}/query`, body: 'SELECT * FROM Invoice', contentType: 'application/text' });
+    expect(seen).toEqual(['get', 'post']);
+  });
+
+  it('uses the configured minor version', async () => {
+    const scope = nock(API).get(PATH).query({ minorversion: '80' }).reply(200, OK);
+    await client({ minorVersion: 80 }).http.requestJson({ url: URL_ });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('retries', () => {
+  it('503 then 200: one retry, logged at INFO with status, attempt n/N, wait and intuit_tid', async () => {
+    nock(API).get(PATH).query(true).reply(503, '<html><title>Service Unavailable</title></html>', { intuit_tid: 'tid-503' }).get(PATH).query(true).reply(200, OK);
+    const { http, logger, sleep } = client();
+    expect(await http.requestJson({ url: URL_ })).toEqual(OK);
+    expect(http.stats).toMatchObject({ requests: 2, retries: 1, throttled: 0 });
+    // Equal jitter with random 0.5: 1000 * (0.5 + 0.25).
+    expect(sleep.waits).toEqual([750]);
+    const line = logger.text('info');
+    expect(line).toContain('HTTP 503');
+    expect(line).toContain('attempt 1/7');
+    expect(line).toContain('retrying in 0.8 s');
+    expect(line).toContain('intuit_tid=tid-503');
+  });
+
+  it('backs off exponentially up to the cap', async () => {
+    nock(API).get(PATH).query(true).times(5).reply(500, '').get(PATH).query(true).reply(200, OK);
+    const { http, sleep } = client({ random: () => 1 - Number.EPSILON, minRetryDelayMs: 1000, maxRetryDelayMs: 5000 });
+    await http.requestJson({ url: URL_ });
+    expect(sleep.waits).toEqual([1000, 2000, 4000, 5000, 5000]);
+  });
+
+  it('429 with Retry-After is honoured (fake timers): no retry before it elapses', async () => {
+    // Only timers and Date are faked: nock answers on real event-loop turns (setImmediate).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const realTurn = () => new Promise((resolve) => setImmediate(resolve));
+    /** Advance fake time by `ms` in 1 ms steps' worth of real turns, so I/O callbacks can run in between. */
+    const advance = async (ms: number) => {
+      for (let i = 0; i < 20; i += 1) {
+        await vi.advanceTimersByTimeAsync(1);
+        await realTurn();
+      }
+      await vi.advanceTimersByTimeAsync(ms);
+      for (let i = 0; i < 20; i += 1) await realTurn();
+    };
+    let calls = 0;
+    nock(API)
+      .get(PATH)
+      .query(true)
+      .times(2)
+      .reply(() => {
+        calls += 1;
+        return calls === 1 ? [429, samples.throttleXml429, { 'retry-after': '30', intuit_tid: 'tid-429' }] : [200, OK];
+      });
+    const { http, logger } = client({ sleep: undefined });
+    const result = http.requestJson({ url: URL_ });
+    await advance(0);
+    expect(calls).toBe(1);
+    expect(logger.text('info')).toMatch(/throttled \(HTTP 429, fault 3001\); attempt 1\/7, retrying in 30\.0 s; intuit_tid=tid-429/);
+    await advance(29_000);
+    expect(calls).toBe(1);
+    await advance(1_000);
+    expect(calls).toBe(2);
+    // bottleneck finishes jobs on (fake) timers: keep time moving until the result settles.
+    let settled = false;
+    void result.finally(() => (settled = true)).catch(() => undefined);
+    for (let i = 0; i < 200 && !settled; i += 1) await advance(1);
+    await expect(result).resolves.toEqual(OK);
+    expect(calls).toBe(2);
+    expect(http.stats).toMatchObject({ throttled: 1, retries: 1 });
+  });
+
+  it('Retry-After as an HTTP date', async () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    nock(API).get(PATH).query(true).reply(429, '', { 'retry-after': 'Wed, 01 Jan 2025 00:00:12 GMT' }).get(PATH).query(true).reply(200, OK);
+    const { http, sleep } = client({ now: () => now });
+    await http.requestJson({ url: URL_ });
+    expect(sleep.waits).toEqual([12_000]);
+  });
+
+  it.each([
+    ['XML 429', 429, samples.throttleXml429],
+    ['XML 403 (historic)', 403, samples.throttleXml403],
+    ['JSON Fault in a 200', 200, JSON.stringify(samples.throttleJson)],
+  ])('throttle without Retry-After (%s) waits the throttle delay and holds the realm', async (_name, status, body) => {
+    nock(API).get(PATH).query(true).reply(status, body).get(PATH).query(true).reply(200, OK);
+    const limiter = createRequestLimiter();
+    const { http, sleep, logger } = client({ random: () => 0, throttleWaitMs: 60_000, limiter, now: () => 1_000 });
+    await http.requestJson({ url: URL_ });
+    expect(sleep.waits).toEqual([60_000]);
+    expect(http.stats.throttled).toBe(1);
+    expect(logger.text('info')).toMatch(/throttled \(HTTP \d+, fault 3001\); attempt 1\/7, retrying in 60\.0 s/);
+  });
+
+  it('bounded tries, then a TransientError saying how many', async () => {
+    nock(API).get(PATH).query(true).times(3).reply(502, '<html><head><title>502 Bad Gateway</title></head></html>', { intuit_tid: 'tid-last' });
+    const { http, sleep } = client({ maxRetries: 2 });
+    const error = await http.requestJson({ url: URL_ }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QboRetriesExhaustedError);
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as Error).message).toMatch(/502 Bad Gateway.*intuit_tid=tid-last; gave up after 3 attempts/);
+    expect((error as Error).cause).toBeInstanceOf(QboServerError);
+    expect(http.stats.requests).toBe(3);
+    expect(sleep.waits).toHaveLength(2);
+  });
+
+  it('maxRetries 0 surfaces the first error as is', async () => {
+    nock(API).get(PATH).query(true).reply(429, samples.throttleXml429);
+    const error = await client({ maxRetries: 0 }).http.requestJson({ url: URL_ }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QboThrottleError);
+  });
+
+  it('400 is not retried (no quota wasted)', async () => {
+    nock(API).get(PATH).query(true).reply(400, samples.invalidId2030, { intuit_tid: 'tid-400' });
+    const { http, sleep } = client();
+    const error = await http.requestJson({ url: URL_ }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QboFaultError);
+    expect(error).toBeInstanceOf(SystemError);
+    expect((error as Error).message).toContain('intuit_tid=tid-400');
+    expect(http.stats).toMatchObject({ requests: 1, retries: 0 });
+    expect(sleep.waits).toEqual([]);
+  });
+
+  it('ECONNRESET / fetch failed is retried', async () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    nock(API)
+      .get(PATH)
+      .query(true)
+      .replyWithError(new TypeError('fetch failed', { cause: reset }))
+      .get(PATH)
+      .query(true)
+      .replyWithError({ code: 'ECONNRESET', message: 'read ECONNRESET' })
+      .get(PATH)
+      .query(true)
+      .reply(200, OK);
+    const { http, logger } = client();
+    expect(await http.requestJson({ url: URL_ })).toEqual(OK);
+    expect(http.stats.retries).toBe(2);
+    expect(logger.text('info')).toContain('fetch failed: socket hang up (ECONNRESET)');
+    expect(logger.text('info')).toContain('read ECONNRESET');
+  });
+
+  it('a timeout is retried', async () => {
+    nock(API).get(PATH).query(true).delay(500).reply(200, OK).get(PATH).query(true).reply(200, { fast: true });
+    const { http, logger } = client({ requestTimeoutMs: 50 });
+    expect(await http.requestJson({ url: URL_ })).toEqual({ fast: true });
+    expect(http.stats.retries).toBe(1);
+    expect(logger.text('info')).toContain('no response within');
+  });
+
+  it('a truncated 200 is retried as transient', async () => {
+    nock(API).get(PATH).query(true).reply(200, '{"QueryResponse":{"Customer":[{"Id":"1"').get(PATH).query(true).reply(200, OK);
+    const { http } = client();
+    expect(await http.requestJson({ url: URL_ })).toEqual(OK);
+    expect(http.stats.retries).toBe(1);
+  });
+});
