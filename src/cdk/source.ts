@@ -1,5 +1,5 @@
 import type { Logger } from './logger.js';
-import type { AirbyteConnectionStatus, ConnectorSpecification, JsonObject } from './protocol.js';
+import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecification, JsonObject } from './protocol.js';
 import type { SecretRegistry } from './secrets.js';
 import type { Stream } from './stream.js';
 
@@ -22,6 +22,11 @@ export interface Source<Config> {
   check(config: Config, ctx: RunContext): Promise<AirbyteConnectionStatus>;
   /** Every stream this config can serve, for discover and read. Must not make network calls. */
   streams(config: Config, ctx: RunContext): Stream[];
+  /**
+   * Called once before a read with the configured streams and their input states, so a source can
+   * plan work shared across streams (e.g. one change-feed call for many streams). No network calls.
+   */
+  prepareRead?(config: Config, ctx: RunContext, catalog: ConfiguredAirbyteStream[], state: Map<string, JsonObject>): void;
   /** Max number of streams read at once (the HTTP limiter still bounds requests). */
   streamConcurrency?(config: Config): number;
 }

@@ -1,0 +1,147 @@
+// The QuickBooks Online connector: spec, config, check, and the list of streams (entities + reports).
+import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecification, JsonObject } from './cdk/protocol.js';
+import type { RunContext, Source } from './cdk/source.js';
+import type { Stream } from './cdk/stream.js';
+import { loadSpec, parseConfig, secretsOf, type QboConfig } from './config.js';
+import { createQboClient, type QboStack } from './qbo/client.js';
+import type { RefreshedTokens } from './qbo/token-manager.js';
+import { ChangeFeed } from './streams/change-feed.js';
+import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
+import { EntityStream } from './streams/entity-stream.js';
+import { PageBudget } from './streams/page-budget.js';
+import { createReportStreams } from './streams/reports/index.js';
+import { loadStreamSchema } from './streams/schema-loader.js';
+import { ConfigError } from './cdk/errors.js';
+
+/** Pages held in memory at once across all streams (in flight or waiting to be emitted). */
+const PAGE_BUDGET = 12;
+
+export interface QboSourceOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  now?: () => number;
+}
+
+/** The whole config with the new tokens, as the platform must store it (CONTROL message). */
+export function configWithTokens(raw: JsonObject, tokens: RefreshedTokens): JsonObject {
+  return {
+    ...raw,
+    refresh_token: tokens.refreshToken,
+    access_token: tokens.accessToken,
+    token_expiry_date: tokens.tokenExpiryDate,
+  };
+}
+
+export class QuickBooksSource implements Source<QboConfig> {
+  private stack: QboStack | undefined;
+  private feed: ChangeFeed | undefined;
+  private streamList: Stream[] | undefined;
+
+  constructor(private readonly options: QboSourceOptions = {}) {}
+
+  spec(): ConnectorSpecification {
+    return loadSpec();
+  }
+
+  parseConfig(raw: JsonObject): QboConfig {
+    const config = parseConfig(raw);
+    for (const custom of config.customQueries) {
+      if (ENTITY_REGISTRY.some((d) => d.stream === custom.name)) {
+        throw new ConfigError(`custom_queries: "${custom.name}" is already a built-in stream; choose another name.`);
+      }
+      const base = ENTITY_REGISTRY.find((d) => d.entity.toLowerCase() === custom.entity.toLowerCase());
+      if (!base || base.read !== 'cursor') {
+        const names = ENTITY_REGISTRY.filter((d) => d.read === 'cursor').map((d) => d.entity).join(', ');
+        throw new ConfigError(`custom_queries: "${custom.name}" names entity "${custom.entity}", which cannot be queried incrementally; use one of ${names}.`);
+      }
+    }
+    return config;
+  }
+
+  secretsOf(raw: JsonObject): string[] {
+    return secretsOf(raw);
+  }
+
+  streamConcurrency(config: QboConfig): number {
+    return config.maxConcurrentStreams;
+  }
+
+  /** The QBO client for this run; no network call until a request is made. */
+  client(config: QboConfig, ctx: RunContext): QboStack {
+    let current = config.raw;
+    this.stack ??= createQboClient(config.raw as Parameters<typeof createQboClient>[0], {
+      logger: ctx.logger,
+      ...(this.options.env ? { env: this.options.env } : {}),
+      onRefresh: async (tokens) => {
+        // Known to the scrubber before anything could print them; CONTROL is the one message that carries them.
+        ctx.secrets.add(tokens.accessToken);
+        ctx.secrets.add(tokens.refreshToken);
+        current = configWithTokens(current, tokens);
+        await ctx.emitConfig(current);
+      },
+    });
+    return this.stack;
+  }
+
+  async check(config: QboConfig, ctx: RunContext): Promise<AirbyteConnectionStatus> {
+    try {
+      const { client } = this.client(config, ctx);
+      const body = await client.get(`companyinfo/${config.realmId}`);
+      const info = body['CompanyInfo'] as JsonObject | undefined;
+      const name = typeof info?.['CompanyName'] === 'string' ? ` (${info['CompanyName']})` : '';
+      return { status: 'SUCCEEDED', message: `Connected to QuickBooks Online company ${config.realmId}${name}.` };
+    } catch (error) {
+      return { status: 'FAILED', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  streams(config: QboConfig, ctx: RunContext): Stream[] {
+    if (this.streamList) return this.streamList;
+    const { client } = this.client(config, ctx);
+    const budget = new PageBudget(PAGE_BUDGET);
+    this.feed = config.useCdc ? new ChangeFeed(client, ctx.logger, this.options.now) : undefined;
+    const entityStream = (def: EntityDef, schemaOf: string, where?: string): EntityStream =>
+      new EntityStream(def, {
+        api: client,
+        realmId: config.realmId,
+        logger: ctx.logger,
+        budget,
+        feed: this.feed,
+        pageSize: config.pageSize,
+        maxPrefetch: Math.max(1, config.maxConcurrentRequests),
+        startDate: config.startDate,
+        lookbackSeconds: config.lookbackWindowSeconds,
+        emitEstimates: config.emitEstimates,
+        schema: () => loadStreamSchema(schemaOf),
+        ...(where !== undefined ? { where } : {}),
+      });
+    const entities = ENTITY_REGISTRY.map((def) => entityStream(def, def.stream));
+    const custom = config.customQueries.map((q) => {
+      const base = ENTITY_REGISTRY.find((d) => d.entity.toLowerCase() === q.entity.toLowerCase()) as EntityDef;
+      return entityStream({ ...base, stream: q.name, cdc: false }, base.stream, q.where);
+    });
+    const reports = createReportStreams(
+      {
+        reports: config.reports,
+        accountingMethod: config.reportAccountingMethod,
+        period: config.reportPeriod,
+        startDate: config.reportStartDate,
+        refreshPeriods: config.reportRefreshPeriods,
+      },
+      client,
+      ctx.logger,
+    );
+    this.streamList = [...entities, ...custom, ...reports];
+    return this.streamList;
+  }
+
+  /** Before reading: put every stream that CDC can serve into one shared CDC call. */
+  prepareRead(config: QboConfig, ctx: RunContext, catalog: ConfiguredAirbyteStream[], state: Map<string, JsonObject>): void {
+    const byName = new Map(this.streams(config, ctx).map((s) => [s.name, s]));
+    for (const configured of catalog) {
+      const stream = byName.get(configured.stream.name);
+      if (stream instanceof EntityStream) {
+        stream.planChanges({ syncMode: configured.sync_mode, state: state.get(stream.name) });
+      }
+    }
+  }
+}

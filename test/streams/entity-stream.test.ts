@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/cdk/logger.js';
+import type { JsonObject, SyncMode } from '../../src/cdk/protocol.js';
+import type { StreamEvent } from '../../src/cdk/stream.js';
+import { ChangeFeed } from '../../src/streams/change-feed.js';
+import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';
+import { EntityStream } from '../../src/streams/entity-stream.js';
+import { PageBudget } from '../../src/streams/page-budget.js';
+import { instantOf } from '../../src/streams/qbo-time.js';
+import { MemoryQbo, pst, rowsAt } from './memory-qbo.js';
+
+const NOW = Date.parse('2026-11-20T10:00:00-08:00');
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, debug: () => {}, info: (m) => lines.push(`INFO ${m}`), warn: (m) => lines.push(`WARN ${m}`), error: (m) => lines.push(`ERROR ${m}`) };
+}
+
+function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: ChangeFeed; logger?: Logger; lookback?: number; def?: Partial<EntityDef> } = {}): EntityStream {
+  const def = { ...(entityDef(stream) as EntityDef), ...opts.def };
+  return new EntityStream(def, {
+    api,
+    realmId: '123',
+    logger: opts.logger ?? recordingLogger(),
+    budget: new PageBudget(4),
+    feed: opts.feed,
+    pageSize: opts.pageSize ?? 10,
+    maxPrefetch: 3,
+    startDate: '2020-01-01T00:00:00Z',
+    lookbackSeconds: opts.lookback ?? 0,
+    emitEstimates: false,
+    schema: () => ({ type: 'object' }),
+  });
+}
+
+async function run(stream: EntityStream, syncMode: SyncMode = 'incremental', state?: JsonObject) {
+  const events: StreamEvent[] = [];
+  for await (const e of stream.read({ syncMode, cursorField: undefined, state, signal: new AbortController().signal })) events.push(e);
+  const records = events.flatMap((e) => (e.type === 'records' ? e.records : []));
+  const states = events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
+  return { events, records, states, ids: new Set(records.map((r) => r['Id'])) };
+}
+
+describe('queries each registry row produces', () => {
+  it('transactions page by cursor with Id tie-break from start_date', async () => {
+    const api = new MemoryQbo();
+    await run(make(api, 'invoices'));
+    expect(api.queries).toEqual([
+      "SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime >= '2020-01-01T00:00:00+00:00' ORDERBY MetaData.LastUpdatedTime, Id MAXRESULTS 10",
+    ]);
+  });
+
+  it('name lists include inactive rows', async () => {
+    const api = new MemoryQbo();
+    api.table('Customer').push({ ...rowsAt(1)[0]!, Active: false });
+    const { records } = await run(make(api, 'customers'), 'full_refresh');
+    expect(api.queries[0]).toBe('SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY MetaData.LastUpdatedTime, Id MAXRESULTS 10');
+    expect(records).toHaveLength(1);
+  });
+
+  it('recurring transactions are read whole and unwrapped', async () => {
+    const api = new MemoryQbo();
+    api.table('RecurringTransaction').push({ Id: '1', MetaData: { LastUpdatedTime: pst(NOW) }, Bill: { Id: '20', MetaData: { LastUpdatedTime: '2026-01-01T00:00:00-08:00' } } } as never);
+    api.tables.set('RecurringTransaction', [{ Bill: { Id: '20', MetaData: { LastUpdatedTime: '2026-01-01T00:00:00-08:00' } } } as never]);
+    const { records, states } = await run(make(api, 'recurring_transactions'), 'full_refresh');
+    expect(api.queries).toEqual(['SELECT * FROM RecurringTransaction MAXRESULTS 10']);
+    expect(records[0]).toMatchObject({ Id: '20', RecurringTxnType: 'Bill', airbyte_cursor: '2026-01-01T00:00:00-08:00' });
+    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-01-01T00:00:00-08:00' });
+  });
+
+  it('company_info reads its endpoint', async () => {
+    const api = new MemoryQbo();
+    const { records } = await run(make(api, 'company_info'), 'full_refresh');
+    expect(records).toEqual([expect.objectContaining({ CompanyName: 'Test Co', airbyte_cursor: '2026-01-01T00:00:00-08:00' })]);
+    expect(api.queries).toEqual([]);
+  });
+
+  it('full refresh ignores state and start_date', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(3, { base: '2010-01-01T00:00:00-08:00' }));
+    const { records } = await run(make(api, 'invoices'), 'full_refresh', { v: 1, cursor: '2030-01-01T00:00:00Z' });
+    expect(records).toHaveLength(3);
+  });
+});
+
+describe('lossless paging', () => {
+  it('reads every row once across many pages, with a checkpoint per page', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(35));
+    const { records, states } = await run(make(api, 'invoices'));
+    expect(records.map((r) => r['Id'])).toEqual(Array.from({ length: 35 }, (_, i) => String(i + 1)));
+    expect(states.length).toBeGreaterThanOrEqual(4);
+    expect(states.at(-1)).toEqual({ v: 1, cursor: api.table('Invoice')[34]!.MetaData.LastUpdatedTime });
+    // page 1, COUNT, then pages overlapping by one row
+    expect(api.queries[1]).toMatch(/^SELECT COUNT\(\*\) FROM Invoice WHERE MetaData.LastUpdatedTime >= '2020-01-01T00:00:00\+00:00' AND MetaData.LastUpdatedTime <= '2026-11-20T18:00:00\+00:00'$/);
+    expect(api.queries.filter((q) => q.includes('STARTPOSITION')).map((q) => /STARTPOSITION (\d+)/.exec(q)?.[1])).toEqual(['10', '19', '28']);
+  });
+
+  it('reads a same-second group larger than a page whole', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(5), ...rowsAt(25, { base: '2026-02-01T00:00:00-08:00', perSecond: 100, firstId: 6 }), ...rowsAt(3, { base: '2026-03-01T00:00:00-08:00', firstId: 31 }));
+    const { ids, records } = await run(make(api, 'invoices'));
+    expect(ids.size).toBe(33);
+    expect(records).toHaveLength(33);
+  });
+
+  it('loses nothing when a record on an earlier page is updated between pages', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(40));
+    api.beforeQuery = (n) => {
+      // after page 1 and the COUNT: row 3 (already read) is updated, shifting every later position
+      if (n === 2) api.touch('Invoice', '3', pst(NOW + 1000));
+    };
+    const logger = recordingLogger();
+    const { ids } = await run(make(api, 'invoices', { logger }));
+    expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    expect(logger.lines.some((l) => l.includes('re-reading'))).toBe(true);
+  });
+
+  it('loses nothing when a record is hard-deleted mid-read', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(40));
+    api.beforeQuery = (n) => {
+      if (n === 3) api.hardDelete('Invoice', '5', pst(NOW + 1000));
+    };
+    const { ids } = await run(make(api, 'invoices'));
+    for (let i = 1; i <= 40; i++) if (i !== 5) expect(ids.has(String(i))).toBe(true);
+  });
+
+  it('compares instants across UTC offsets', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(
+      { Id: '1', MetaData: { LastUpdatedTime: '2026-05-01T10:00:00+05:30' } }, // 04:30Z
+      { Id: '2', MetaData: { LastUpdatedTime: '2026-04-30T22:00:00-08:00' } }, // 06:00Z next day
+      { Id: '3', MetaData: { LastUpdatedTime: '2026-05-01T05:00:00Z' } },
+    );
+    const { records, states } = await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2026-05-01T04:45:00Z' });
+    expect(records.map((r) => r['Id'])).toEqual(['3', '2']);
+    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-04-30T22:00:00-08:00' });
+  });
+
+  it('resumes from a mid-stream state without losing a record', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(35, { perSecond: 3 }));
+    const first = await run(make(api, 'invoices'));
+    const cut = first.events.findIndex((e) => e.type === 'state' && e === first.events.filter((x) => x.type === 'state')[1]);
+    const before = first.events.slice(0, cut).flatMap((e) => (e.type === 'records' ? e.records : []));
+    const resumeState = (first.events[cut] as { state: JsonObject }).state;
+    const second = await run(make(api, 'invoices'), 'incremental', resumeState);
+    const union = new Set([...before.map((r) => r['Id']), ...second.ids]);
+    expect(union.size).toBe(35);
+    expect(second.records.length).toBeLessThan(35);
+  });
+
+  it('accepts the airbyte/source-quickbooks state and rejects a malformed one', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(3));
+    const { records } = await run(make(api, 'invoices'), 'incremental', { airbyte_cursor: api.table('Invoice')[1]!.MetaData.LastUpdatedTime });
+    expect(records.map((r) => r['Id'])).toEqual(['2', '3']);
+    await expect(run(make(api, 'invoices'), 'incremental', { cursor: 'yesterday' })).rejects.toThrow(/state of stream "invoices"/);
+  });
+
+  it('a far-future state emits no records and keeps its cursor', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(3));
+    const { records, states } = await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2050-01-01T00:00:00Z' });
+    expect(records).toEqual([]);
+    expect(states).toEqual([{ v: 1, cursor: '2050-01-01T00:00:00Z' }]);
+  });
+
+  it('applies the lookback window to the saved cursor', async () => {
+    const api = new MemoryQbo();
+    await run(make(api, 'invoices', { lookback: 3600 }), 'incremental', { v: 1, cursor: '2026-05-01T10:00:00Z' });
+    expect(api.queries[0]).toContain(">= '2026-05-01T09:00:00+00:00'");
+  });
+});
+
+describe('hard deletes through CDC', () => {
+  const recent = pst(NOW - 2 * 24 * 3600_000);
+
+  function withFeed(api: MemoryQbo, logger = recordingLogger()) {
+    const feed = new ChangeFeed(api, logger, () => NOW);
+    return { feed, logger };
+  }
+
+  it('serves incremental reads from one CDC call with tombstones, and no query', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(3, { base: pst(NOW - 3600_000) }));
+    api.table('Customer').push(...rowsAt(2, { base: pst(NOW - 7200_000) }));
+    api.hardDelete('Invoice', '2', pst(NOW - 60_000));
+    const { feed } = withFeed(api);
+    const inv = make(api, 'invoices', { feed });
+    const cus = make(api, 'customers', { feed });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    cus.planChanges({ syncMode: 'incremental', state });
+    const a = await run(inv, 'incremental', state);
+    const b = await run(cus, 'incremental', state);
+    expect(api.cdcCalls).toEqual([{ entities: ['Invoice', 'Customer'], since: recent }]);
+    expect(api.queries).toEqual([]);
+    expect(a.records.map((r) => r['Id'])).toEqual(['1', '3', '2']);
+    expect(a.records[2]).toEqual({ Id: '2', MetaData: { LastUpdatedTime: pst(NOW - 60_000) }, airbyte_cursor: pst(NOW - 60_000), _ab_cdc_deleted_at: pst(NOW - 60_000) });
+    expect(b.records).toHaveLength(2);
+    expect(instantOf(a.states.at(-1)!['cursor'] as string)).toBeGreaterThanOrEqual(NOW - 6 * 60_000);
+  });
+
+  it('falls back to queries with a WARN when CDC is cut at its cap', async () => {
+    const api = new MemoryQbo();
+    api.cdcCap = 3;
+    api.table('Invoice').push(...rowsAt(5, { base: pst(NOW - 3600_000) }));
+    const { feed, logger } = withFeed(api);
+    // the feed treats 1000 as the cap; emulate a cut answer by lowering it through many rows
+    api.table('Invoice').push(...rowsAt(1000, { base: pst(NOW - 3000_000), firstId: 100 }));
+    api.cdcCap = 1000;
+    const inv = make(api, 'invoices', { feed, logger, pageSize: 1000 });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    const { ids } = await run(inv, 'incremental', state);
+    expect(ids.size).toBe(1005);
+    expect(api.queries.length).toBeGreaterThan(0);
+    expect(logger.lines.some((l) => l.startsWith('WARN') && l.includes('cannot be seen'))).toBe(true);
+  });
+
+  it('does not use CDC for a cursor older than 29 days, and says deletes were not seen', async () => {
+    const api = new MemoryQbo();
+    const { feed, logger } = withFeed(api);
+    const inv = make(api, 'invoices', { feed, logger });
+    const state = { v: 1, cursor: pst(NOW - 40 * 24 * 3600_000) };
+    inv.planChanges({ syncMode: 'incremental', state });
+    await run(inv, 'incremental', state);
+    expect(api.cdcCalls).toEqual([]);
+    expect(api.queries).toHaveLength(1);
+    expect(logger.lines.some((l) => l.startsWith('WARN') && l.includes('30-day'))).toBe(true);
+  });
+
+  it('falls back to queries when the CDC call fails', async () => {
+    const api = new MemoryQbo();
+    api.cdcFault = new Error('Operation cdc is not supported');
+    api.table('Invoice').push(...rowsAt(2, { base: pst(NOW - 3600_000) }));
+    const { feed, logger } = withFeed(api);
+    const inv = make(api, 'invoices', { feed, logger });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    const { records } = await run(inv, 'incremental', state);
+    expect(records).toHaveLength(2);
+    expect(logger.lines.some((l) => l.includes('CDC call failed'))).toBe(true);
+  });
+
+  it('never plans CDC for first syncs or non-CDC entities', () => {
+    const api = new MemoryQbo();
+    const { feed } = withFeed(api);
+    make(api, 'invoices', { feed }).planChanges({ syncMode: 'incremental', state: undefined });
+    make(api, 'time_activities', { feed }).planChanges({ syncMode: 'incremental', state: { v: 1, cursor: recent } });
+    make(api, 'bills', { feed }).planChanges({ syncMode: 'full_refresh', state: { v: 1, cursor: recent } });
+    expect(feed.planned('invoices') || feed.planned('time_activities') || feed.planned('bills')).toBe(false);
+  });
+});
