@@ -6,7 +6,7 @@ import { ConfigError } from './errors.js';
 import { parseInputState } from './input-state.js';
 import { readJsonFile } from './json-file.js';
 import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
-import type { ConfiguredAirbyteStream, JsonObject } from './protocol.js';
+import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
 import { SecretRegistry } from './secrets.js';
 import { SinkLogger } from './sink-logger.js';
@@ -118,9 +118,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
         ? new Map<string, JsonObject>()
         : parseInputState(readJsonFile(command.state, 'state', { expect: 'object or array', allowEmpty: true }));
 
-    // Optional hook (Source.prepareRead): lets a source plan work shared across streams.
-    const planner = source as Source<C> & { prepareRead?: (config: C, ctx: RunContext, catalog: ConfiguredAirbyteStream[], state: Map<string, JsonObject>) => void };
-    planner.prepareRead?.(config, ctx, catalog, state);
+    source.prepareRead?.(config, ctx, catalog, state);
 
     const controller = new AbortController();
     const onSignal = (name: NodeJS.Signals): void => {

@@ -75,6 +75,7 @@ export class ChangeFeed {
     // reaches 1000 in total is asked again entity by entity before anything is trusted.
     let total = 0;
     for (const rows of result.entities.values()) total += rows.length;
+    this.logger.info(`CDC: ${total} changed or deleted objects since ${since} for ${entities.join(', ')}.`);
     const perEntity = new Map<string, JsonObject[]>(result.entities);
     let serverTime = result.time;
     if (requests.length > 1 && total >= CDC_MAX_OBJECTS) {
