@@ -1,6 +1,6 @@
 /**
  * Generates src/generated/records.ts: one exported interface per stream (named by the schema's
- * title: Invoice, Customer, ...), the shared types once (ReferenceType, Line, ...), and
+ * title: Invoice, Customer, ...; else the stream name in PascalCase), the shared types once (ReferenceType, Line, ...), and
  * `StreamRecords` mapping stream name -> record type. Input: the resolved schemas from
  * src/streams/schema-loader.ts, so the types match what discover publishes.
  *
@@ -47,7 +47,8 @@ export async function generateTypes(streams: string[] = listSchemaStreams()): Pr
   for (const stream of streams) {
     const schema = loadStreamSchema(stream);
     delete schema.$schema;
-    if (typeof schema.title !== 'string') throw new Error(`schemas/${stream}.json needs a title (the interface name)`);
+    // The title names the interface; a schema without one gets its stream name in PascalCase.
+    if (typeof schema.title !== 'string') schema.title = stream.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
     properties[stream] = intern(schema, seen);
   }
   const root: JsonObject = {

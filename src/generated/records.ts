@@ -607,6 +607,19 @@ export interface StreamRecords {
   recurring_transactions: RecurringTransaction;
   refund_receipts: RefundReceipt;
   reimburse_charges: ReimburseCharge;
+  report_aged_payable_detail: ReportAgedPayableDetail;
+  report_aged_payables: ReportAgedPayables;
+  report_aged_receivable_detail: ReportAgedReceivableDetail;
+  report_aged_receivables: ReportAgedReceivables;
+  report_balance_sheet: ReportBalanceSheet;
+  report_cash_flow: ReportCashFlow;
+  report_customer_balance: ReportCustomerBalance;
+  report_general_ledger: ReportGeneralLedger;
+  report_profit_and_loss: ReportProfitAndLoss;
+  report_profit_and_loss_detail: ReportProfitAndLossDetail;
+  report_transaction_list: ReportTransactionList;
+  report_trial_balance: ReportTrialBalance;
+  report_vendor_balance: ReportVendorBalance;
   sales_receipts: SalesReceipt;
   tax_agencies: TaxAgency;
   tax_classifications: TaxClassification;
@@ -2637,6 +2650,975 @@ export interface ReimburseCharge {
    * Connector field: deletion time of a hard-deleted record (tombstone seen through CDC); null otherwise.
    */
   _ab_cdc_deleted_at?: null | string;
+  [k: string]: unknown;
+}
+/**
+ * QBO AgedPayableDetail report, one record per row (and per section summary) per period.
+ */
+export interface ReportAgedPayableDetail {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  tx_date?: null | string;
+  txn_type?: null | string;
+  doc_num?: null | string;
+  due_date?: null | string;
+  past_due?: null | number;
+  subt_amount?: null | number;
+  subt_open_bal?: null | number;
+  vend_name?: null | string;
+  [k: string]: unknown;
+}
+/**
+ * QBO AgedPayables report, one record per row (and per section summary) per period.
+ */
+export interface ReportAgedPayables {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  vendor?: null | string;
+  current?: null | number;
+  due_1_30?: null | number;
+  due_31_60?: null | number;
+  due_61_90?: null | number;
+  due_91_over?: null | number;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO AgedReceivableDetail report, one record per row (and per section summary) per period.
+ */
+export interface ReportAgedReceivableDetail {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  tx_date?: null | string;
+  txn_type?: null | string;
+  doc_num?: null | string;
+  due_date?: null | string;
+  past_due?: null | number;
+  subt_amount?: null | number;
+  subt_open_bal?: null | number;
+  cust_name?: null | string;
+  [k: string]: unknown;
+}
+/**
+ * QBO AgedReceivables report, one record per row (and per section summary) per period.
+ */
+export interface ReportAgedReceivables {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  customer?: null | string;
+  current?: null | number;
+  due_1_30?: null | number;
+  due_31_60?: null | number;
+  due_61_90?: null | number;
+  due_91_over?: null | number;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO BalanceSheet report, one record per row (and per section summary) per period.
+ */
+export interface ReportBalanceSheet {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  account?: null | string;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO CashFlow report, one record per row (and per section summary) per period.
+ */
+export interface ReportCashFlow {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  account?: null | string;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO CustomerBalance report, one record per row (and per section summary) per period.
+ */
+export interface ReportCustomerBalance {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  customer?: null | string;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO GeneralLedger report, one record per row (and per section summary) per period.
+ */
+export interface ReportGeneralLedger {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  tx_date?: null | string;
+  txn_type?: null | string;
+  doc_num?: null | string;
+  name?: null | string;
+  name_id?: null | string;
+  cust_name?: null | string;
+  vend_name?: null | string;
+  emp_name?: null | string;
+  emp_name_id?: null | string;
+  memo?: null | string;
+  col_account_name?: null | string;
+  split_acc?: null | string;
+  split_acc_id?: null | string;
+  is_adj?: null | string;
+  subt_nat_amount?: null | number;
+  debt_amt?: null | number;
+  credit_amt?: null | number;
+  rbal_nat_amount?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO ProfitAndLoss report, one record per row (and per section summary) per period.
+ */
+export interface ReportProfitAndLoss {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  account?: null | string;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO ProfitAndLossDetail report, one record per row (and per section summary) per period.
+ */
+export interface ReportProfitAndLossDetail {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  tx_date?: null | string;
+  txn_type?: null | string;
+  doc_num?: null | string;
+  name?: null | string;
+  name_id?: null | string;
+  memo?: null | string;
+  split_acc?: null | string;
+  split_acc_id?: null | string;
+  subt_nat_amount?: null | number;
+  rbal_nat_amount?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO TransactionList report, one record per row (and per section summary) per period.
+ */
+export interface ReportTransactionList {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  tx_date?: null | string;
+  txn_type?: null | string;
+  doc_num?: null | string;
+  is_no_post?: null | string;
+  name?: null | string;
+  name_id?: null | string;
+  dept_name?: null | string;
+  dept_name_id?: null | string;
+  memo?: null | string;
+  col_account_name?: null | string;
+  other_account?: null | string;
+  other_account_id?: null | string;
+  subt_nat_home_amount?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO TrialBalance report, one record per row (and per section summary) per period.
+ */
+export interface ReportTrialBalance {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  account?: null | string;
+  debit?: null | number;
+  credit?: null | number;
+  total?: null | number;
+  [k: string]: unknown;
+}
+/**
+ * QBO VendorBalance report, one record per row (and per section summary) per period.
+ */
+export interface ReportVendorBalance {
+  /**
+   * Stable primary key: hash of report, basis, period, request range, section path, row identity and occurrence.
+   */
+  _row_key: string;
+  /**
+   * QBO report name, e.g. ProfitAndLoss.
+   */
+  report_name: string;
+  /**
+   * Accrual or Cash as requested; null for reports without a basis.
+   */
+  accounting_method?: null | string;
+  summarize_column_by?: null | string;
+  start_date?: null | string;
+  end_date?: null | string;
+  report_date?: null | string;
+  /**
+   * Balances are as of this date (as-of and aging reports).
+   */
+  as_of_date?: null | string;
+  /**
+   * First day of the period the row belongs to.
+   */
+  period_start: string;
+  /**
+   * Last day of the period the row belongs to.
+   */
+  period_end: string;
+  currency?: null | string;
+  /**
+   * Header.Time: when QBO produced the report.
+   */
+  report_generated_at?: null | string;
+  row_kind: 'data' | 'section_summary' | 'report_total';
+  /**
+   * Position of the row in the report (1-based), for display order.
+   */
+  row_number?: number;
+  /**
+   * First cell as QBO shows it (localized).
+   */
+  row_label?: null | string;
+  /**
+   * The row's own group attribute (e.g. NetIncome in CashFlow).
+   */
+  row_group?: null | string;
+  /**
+   * Titles of the enclosing sections, outermost first.
+   */
+  section_path?: string[];
+  /**
+   * group attribute of the innermost enclosing section that has one (Income, NetIncome...).
+   */
+  section_group?: null | string;
+  account_id?: null | string;
+  account_name?: null | string;
+  customer_id?: null | string;
+  customer_name?: null | string;
+  vendor_id?: null | string;
+  vendor_name?: null | string;
+  transaction_id?: null | string;
+  transaction_type?: null | string;
+  vendor?: null | string;
+  total?: null | number;
   [k: string]: unknown;
 }
 /**
