@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+#
+# Airbyte image of source-quickbooks. Build: docker build -t source-quickbooks/source-quickbooks:0.1.0 .
+#
+# Base: node:22-bookworm-slim. Node 22 is an LTS line (maintained until April 2027) and the closest
+# LTS to the Node 20.19 floor the code is tested on; bump to node:24-bookworm-slim (LTS to April 2028)
+# once CI runs on 24. Debian slim (glibc) rather than alpine (musl): the same libc as CI and as most
+# developer machines, and no native-module surprises; it is a few tens of MB larger.
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# ---- build: compile TypeScript to dist/ -------------------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY bin ./bin
+COPY src ./src
+RUN npm run build
+
+# ---- runtime: production dependencies and what `read` needs, nothing else ---------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /airbyte
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# Only the connector's own code: dist/test, dist/integration_tests (the fake QBO server) and
+# dist/bench are not copied. Files stay root-owned, so the connector cannot modify itself.
+COPY --from=build /build/dist/bin ./dist/bin
+COPY --from=build /build/dist/src ./dist/src
+COPY spec.json ./
+COPY schemas ./schemas
+COPY catalog ./catalog
+# Heap: not forced from the cgroup limit. Reads stream with bounded buffers, so the default V8
+# heap is ample; where a pod needs it, set NODE_OPTIONS=--max-old-space-size=<MiB> (about 75% of
+# the memory limit) in the connector's resource settings instead of baking a guess in here.
+USER node
+ENV AIRBYTE_ENTRYPOINT="node /airbyte/dist/bin/source-quickbooks.js"
+ENTRYPOINT ["node", "/airbyte/dist/bin/source-quickbooks.js"]
+LABEL io.airbyte.name=source-quickbooks/source-quickbooks
+LABEL io.airbyte.version=0.1.0
