@@ -103,6 +103,7 @@ export function parseQueryResponse(body: JsonObject, query = ''): QueryPage {
     startPosition: numberOf(response['startPosition']),
     maxResults: numberOf(response['maxResults']),
     totalCount: numberOf(response['totalCount']),
+    time: typeof body['time'] === 'string' ? body['time'] : undefined,
   };
 }
 

@@ -117,9 +117,11 @@ export class QboHttpClient {
           if (!(error instanceof TransientError)) return false;
           const wait = this.delayFor(error, attemptNumber);
           this.logRetry(request, url, error, attemptNumber, tries, wait);
-          if (error instanceof QboThrottleError) this.options.limiter.holdUntil(this.now() + wait);
           this.stats.retries += 1;
-          await this.sleep(wait);
+          const pause = this.sleep(wait);
+          // A throttle is realm-wide: hold every request of the realm, not just this one.
+          if (error instanceof QboThrottleError) this.options.limiter.hold(pause);
+          await pause;
           return true;
         },
       });

@@ -52,7 +52,8 @@ export class RequestLimiter {
   private head = 0;
   /** Serialises window admission so starts are granted in arrival order. */
   private gate: Promise<void> = Promise.resolve();
-  private holdUntilMs = 0;
+  private holdGate: Promise<void> = Promise.resolve();
+  private activeHolds = 0;
   private queued = 0;
 
   constructor(options: RequestLimiterOptions = {}) {
@@ -95,9 +96,20 @@ export class RequestLimiter {
     });
   }
 
-  /** No request of this realm starts before `epochMs` (QBO throttles per realm, not per request). */
-  holdUntil(epochMs: number): void {
-    this.holdUntilMs = Math.max(this.holdUntilMs, epochMs);
+  /**
+   * No request of this realm starts until `until` settles (QBO throttles per realm, not per
+   * request). The caller passes its own wait, so one clock (real or injected) governs both.
+   */
+  hold(until: Promise<unknown>): void {
+    this.activeHolds += 1;
+    const done = until.then(
+      () => undefined,
+      () => undefined,
+    );
+    void done.then(() => {
+      this.activeHolds -= 1;
+    });
+    this.holdGate = Promise.all([this.holdGate, done]).then(() => undefined);
   }
 
   /** Starts recorded in the current window (for tests and progress). */
@@ -116,13 +128,13 @@ export class RequestLimiter {
     let countedWindow = false;
     let countedHold = false;
     for (;;) {
-      const now = this.now();
-      if (now < this.holdUntilMs) {
+      if (this.activeHolds > 0) {
         if (!countedHold) this.stats.holdWaits += 1;
         countedHold = true;
-        await this.pause(this.holdUntilMs - now);
+        await this.holdGate;
         continue;
       }
+      const now = this.now();
       this.prune(now);
       const inWindow = this.starts.length - this.head;
       if (inWindow < this.maxPerWindow) {

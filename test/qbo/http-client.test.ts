@@ -96,14 +96,13 @@ describe('retries', () => {
     // Only timers and Date are faked: nock answers on real event-loop turns (setImmediate).
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const realTurn = () => new Promise((resolve) => setImmediate(resolve));
-    /** Advance fake time by `ms` in 1 ms steps' worth of real turns, so I/O callbacks can run in between. */
-    const advance = async (ms: number) => {
-      for (let i = 0; i < 20; i += 1) {
+    /** Let fake time creep (1 ms per real turn) until `done()`: bottleneck and nock need both. */
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 1000 && !done(); i += 1) {
         await vi.advanceTimersByTimeAsync(1);
         await realTurn();
       }
-      await vi.advanceTimersByTimeAsync(ms);
-      for (let i = 0; i < 20; i += 1) await realTurn();
+      expect(done()).toBe(true);
     };
     let calls = 0;
     nock(API)
@@ -115,18 +114,19 @@ describe('retries', () => {
         return calls === 1 ? [429, samples.throttleXml429, { 'retry-after': '30', intuit_tid: 'tid-429' }] : [200, OK];
       });
     const { http, logger } = client({ sleep: undefined });
-    const result = http.requestJson({ url: URL_ });
-    await advance(0);
-    expect(calls).toBe(1);
-    expect(logger.text('info')).toMatch(/throttled \(HTTP 429, fault 3001\); attempt 1\/7, retrying in 30\.0 s; intuit_tid=tid-429/);
-    await advance(29_000);
-    expect(calls).toBe(1);
-    await advance(1_000);
-    expect(calls).toBe(2);
-    // bottleneck finishes jobs on (fake) timers: keep time moving until the result settles.
     let settled = false;
-    void result.finally(() => (settled = true)).catch(() => undefined);
-    for (let i = 0; i < 200 && !settled; i += 1) await advance(1);
+    const result = http.requestJson({ url: URL_ });
+    void result.then(() => (settled = true)).catch(() => undefined);
+    // The retry is logged right before the client starts waiting.
+    await until(() => logger.text('info') !== '');
+    const waitStartedAt = Date.now();
+    expect(logger.text('info')).toMatch(/throttled \(HTTP 429, fault 3001\); attempt 1\/7, retrying in 30\.0 s; intuit_tid=tid-429/);
+    await vi.advanceTimersByTimeAsync(29_000);
+    for (let i = 0; i < 50; i += 1) await realTurn();
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await until(() => settled);
+    expect(Date.now() - waitStartedAt).toBeGreaterThanOrEqual(30_000);
     await expect(result).resolves.toEqual(OK);
     expect(calls).toBe(2);
     expect(http.stats).toMatchObject({ throttled: 1, retries: 1 });

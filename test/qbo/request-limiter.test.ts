@@ -101,7 +101,7 @@ describe('RequestLimiter sliding window (fake time)', () => {
     vi.useFakeTimers();
     vi.setSystemTime(0);
     const limiter = createRequestLimiter();
-    limiter.holdUntil(30_000);
+    limiter.hold(new Promise((resolve) => setTimeout(resolve, 30_000)));
     let startedAt: number | undefined;
     const done = limiter.schedule(async () => void (startedAt = Date.now()));
     await vi.advanceTimersByTimeAsync(29_000);

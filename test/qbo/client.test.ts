@@ -1,0 +1,218 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, SystemError } from '../../src/cdk/errors.js';
+import { QboClient, createQboClient, parseCdcResponse, parseQueryResponse } from '../../src/qbo/client.js';
+import { QboQueryError } from '../../src/qbo/faults.js';
+import { QboHttpClient } from '../../src/qbo/http-client.js';
+import { createRequestLimiter, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
+import type { RefreshedTokens } from '../../src/qbo/token-manager.js';
+import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, samples } from './support.js';
+
+function qbo() {
+  const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep: recordingSleep() });
+  return { client: new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 }), http };
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  resetRealmLimiters();
+});
+
+describe('QboClient.query', () => {
+  it('GETs /query with the urlencoded query, enhancedAllCustomFields and minorversion, and parses the page', async () => {
+    const q = "SELECT * FROM Customer WHERE Metadata.LastUpdatedTime > '2020-01-01T00:00:00-07:00' ORDERBY Metadata.LastUpdatedTime MAXRESULTS 1000";
+    let rawPath = '';
+    nock(API)
+      .get(`${COMPANY}/query`)
+      .query({ query: q, include: 'enhancedAllCustomFields', minorversion: '75' })
+      .reply(200, function () {
+        rawPath = this.req.path;
+        return samples.customerPage;
+      });
+    const { client } = qbo();
+    const page = await client.query(q);
+    expect(rawPath).toContain('query=SELECT');
+    expect(rawPath).not.toContain(' ');
+    expect(page).toEqual({
+      entity: 'Customer',
+      rows: samples.customerPage.QueryResponse.Customer,
+      startPosition: 1,
+      maxResults: 2,
+      totalCount: undefined,
+      time: '2020-09-29T06:04:23.783-07:00',
+    });
+  });
+
+  it('POSTs the query as application/text when the URL would be too long', async () => {
+    const q = `SELECT * FROM Invoice WHERE Id IN (${Array.from({ length: 600 }, (_, i) => `'${i}'`).join(',')})`;
+    let body = '';
+    nock(API)
+      .post(`${COMPANY}/query`, (b) => {
+        body = typeof b === 'string' ? b : JSON.stringify(b);
+        return true;
+      })
+      .query({ include: 'enhancedAllCustomFields', minorversion: '75' })
+      .matchHeader('content-type', 'application/text')
+      .reply(200, { QueryResponse: { Invoice: [{ Id: '1' }], startPosition: 1, maxResults: 1 }, time: 't' });
+    const page = await qbo().client.query(q);
+    expect(body).toBe(q);
+    expect(page.entity).toBe('Invoice');
+  });
+
+  it('empty page: {"QueryResponse":{}} -> no entity, no rows', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, { QueryResponse: {}, time: '2020-09-29T06:04:50.776-07:00' });
+    expect(await qbo().client.query('SELECT * FROM Vendor STARTPOSITION 7')).toEqual({
+      entity: undefined,
+      rows: [],
+      startPosition: undefined,
+      maxResults: undefined,
+      totalCount: undefined,
+      time: '2020-09-29T06:04:50.776-07:00',
+    });
+  });
+
+  it('COUNT(*) -> totalCount', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, { QueryResponse: { totalCount: 41 }, time: 'x' });
+    const page = await qbo().client.query('SELECT COUNT(*) FROM Customer');
+    expect(page.totalCount).toBe(41);
+    expect(page.entity).toBeUndefined();
+    expect(page.rows).toEqual([]);
+  });
+
+  it('a 4001 fault names the query', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(400, samples.invalidQuery4001, { intuit_tid: 'tid-q' });
+    const error = await qbo().client.query('SELECT * FROM Custmoer').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QboQueryError);
+    expect((error as Error).message).toContain('"SELECT * FROM Custmoer"');
+    expect((error as Error).message).toContain('intuit_tid=tid-q');
+  });
+
+  it('a body without QueryResponse is a SystemError', () => {
+    expect(() => parseQueryResponse({ time: 'x' }, 'SELECT 1')).toThrow(SystemError);
+  });
+});
+
+describe('QboClient.cdc', () => {
+  it('GETs /cdc with entities and changedSince and merges repeated keys in order', async () => {
+    nock(API)
+      .get(`${COMPANY}/cdc`)
+      .query({ entities: 'Invoice,Customer', changedSince: '2025-05-01T00:00:00-07:00', minorversion: '75' })
+      .reply(200, {
+        CDCResponse: [
+          {
+            QueryResponse: [
+              { Invoice: [{ Id: '1' }, { Id: '2' }], startPosition: 1, maxResults: 2 },
+              { Customer: [{ Id: '9' }], startPosition: 1, maxResults: 1 },
+              { Invoice: [{ domain: 'QBO', status: 'Deleted', Id: '3', MetaData: { LastUpdatedTime: '2025-05-02T10:00:00-07:00' } }] },
+              {},
+            ],
+          },
+        ],
+        time: '2025-05-03T08:02:53.512-07:00',
+      });
+    const result = await qbo().client.cdc(['Invoice', 'Customer'], '2025-05-01T00:00:00-07:00');
+    expect([...result.entities.keys()]).toEqual(['Invoice', 'Customer']);
+    expect(result.entities.get('Invoice')?.map((o) => o['Id'])).toEqual(['1', '2', '3']);
+    expect(result.entities.get('Customer')).toEqual([{ Id: '9' }]);
+    expect(result.time).toBe('2025-05-03T08:02:53.512-07:00');
+  });
+
+  it('tolerates [{}] for no changes', () => {
+    const result = parseCdcResponse({ CDCResponse: [{ QueryResponse: [{}] }], time: 't' });
+    expect(result.entities.size).toBe(0);
+    expect(result.time).toBe('t');
+  });
+
+  it('a Fault inside the CDC response is raised (and a throttle retried)', async () => {
+    nock(API)
+      .get(`${COMPANY}/cdc`)
+      .query(true)
+      .reply(200, { CDCResponse: [{ QueryResponse: [samples.throttleJson] }] })
+      .get(`${COMPANY}/cdc`)
+      .query(true)
+      .reply(200, { CDCResponse: [{ QueryResponse: [{ Fault: samples.invalidId2030.Fault }] }] });
+    const { client, http } = qbo();
+    await expect(client.cdc(['Invoice'], '2025-05-01')).rejects.toThrow(/fault 2030/);
+    expect(http.stats.throttled).toBe(1);
+  });
+
+  it('a body without CDCResponse is a SystemError', () => {
+    expect(() => parseCdcResponse({})).toThrow(SystemError);
+  });
+});
+
+describe('QboClient.get and stats', () => {
+  it('GETs a company path with params and exposes live stats', async () => {
+    nock(API)
+      .get(`${COMPANY}/reports/ProfitAndLoss`)
+      .query({ start_date: '2025-01-01', minorversion: '75' })
+      .reply(503, '')
+      .get(`${COMPANY}/reports/ProfitAndLoss`)
+      .query({ start_date: '2025-01-01', minorversion: '75' })
+      .reply(200, { Header: { ReportName: 'ProfitAndLoss' } });
+    const { client } = qbo();
+    expect(await client.get('/reports/ProfitAndLoss', { start_date: '2025-01-01' })).toEqual({ Header: { ReportName: 'ProfitAndLoss' } });
+    expect({ ...client.stats }).toEqual({ requests: 2, retries: 1, throttled: 0, tokenRefreshes: 7 });
+  });
+});
+
+describe('createQboClient', () => {
+  const base = {
+    realm_id: REALM,
+    sandbox: true,
+    client_id: 'cid',
+    client_secret: 'csecret',
+    refresh_token: 'rt-0',
+    minor_version: 75,
+    max_concurrent_requests: 3,
+    requests_per_minute: 100,
+    request_timeout_seconds: 30,
+    max_retries: 2,
+  };
+
+  it('builds the stack from config: env overrides, refresh persisted, stats wired', async () => {
+    const persisted: RefreshedTokens[] = [];
+    nock('http://127.0.0.1:4010').post('/token').reply(200, { access_token: 'at-1', refresh_token: 'rt-1', expires_in: 3600 });
+    nock('http://127.0.0.1:4009')
+      .get(`${COMPANY}/companyinfo/${REALM}`)
+      .query({ minorversion: '75' })
+      .matchHeader('authorization', 'Bearer at-1')
+      .reply(200, { CompanyInfo: { Id: '1' } });
+    const stack = createQboClient(base, {
+      logger: recordingLogger(),
+      env: { QBO_BASE_URL: 'http://127.0.0.1:4009', QBO_TOKEN_URL: 'http://127.0.0.1:4010/token' },
+      onRefresh: async (t) => void persisted.push(t),
+    });
+    expect(stack.endpoints).toEqual({ baseUrl: 'http://127.0.0.1:4009', tokenUrl: 'http://127.0.0.1:4010/token' });
+    await stack.client.get(`companyinfo/${REALM}`);
+    expect(persisted.map((t) => t.refreshToken)).toEqual(['rt-1']);
+    expect(stack.client.stats.tokenRefreshes).toBe(1);
+    expect(stack.client.stats.requests).toBe(1);
+  });
+
+  it('uses the sandbox host and the shared realm limiter', () => {
+    const stack = createQboClient(base, { logger: recordingLogger(), env: {}, onRefresh: async () => {} });
+    expect(stack.endpoints.baseUrl).toBe('https://sandbox-quickbooks.api.intuit.com');
+    const again = createQboClient(base, { logger: recordingLogger(), env: {}, onRefresh: async () => {} });
+    expect(again.limiter).toBe(stack.limiter);
+  });
+
+  it('reads the pre-4.0 credentials object when top-level fields are missing', async () => {
+    nock('http://localhost:4010').post('/token').reply(200, { access_token: 'at-9', refresh_token: 'rt-9', expires_in: 3600 });
+    const stack = createQboClient(
+      { credentials: { realm_id: REALM, client_id: 'c', client_secret: 's', refresh_token: 'legacy-rt' } },
+      { logger: recordingLogger(), env: { QBO_TOKEN_URL: 'http://localhost:4010/token' }, onRefresh: async () => {} },
+    );
+    expect(await stack.tokens.getAccessToken()).toBe('at-9');
+  });
+
+  it('missing credentials -> ConfigError naming them', () => {
+    expect(() => createQboClient({ realm_id: REALM }, { logger: recordingLogger(), env: {}, onRefresh: async () => {} })).toThrow(ConfigError);
+    expect(() => createQboClient({ realm_id: REALM }, { logger: recordingLogger(), env: {}, onRefresh: async () => {} })).toThrow(
+      /client_id, client_secret, refresh_token/,
+    );
+  });
+});
