@@ -154,6 +154,43 @@ describe('retries', () => {
     expect(logger.text('info')).toMatch(/throttled \(HTTP \d+, fault 3001\); attempt 1\/7, retrying in 60\.0 s/);
   });
 
+  it('a throttle holds other requests of the realm until the wait is over', async () => {
+    const order: string[] = [];
+    nock(API)
+      .get(PATH)
+      .query(true)
+      .reply(429, samples.throttleXml429)
+      .get(`${COMPANY}/other`)
+      .query(true)
+      .reply(200, () => {
+        order.push('other sent');
+        return OK;
+      })
+      .get(PATH)
+      .query(true)
+      .reply(200, () => {
+        order.push('retry sent');
+        return OK;
+      });
+    let release: () => void = () => {};
+    const sleep = (_ms: number) =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    const limiter = createRequestLimiter();
+    const logger = recordingLogger();
+    const http = new QboHttpClient({ tokens: fakeTokens(), limiter, logger, sleep });
+    const first = http.requestJson({ url: URL_ });
+    await vi.waitFor(() => expect(logger.text('info')).toContain('throttled'));
+    const other = http.requestJson({ url: `${API}${COMPANY}/other` });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual([]);
+    expect(limiter.stats.holdWaits).toBe(1);
+    release();
+    await Promise.all([first, other]);
+    expect(order).toHaveLength(2);
+  });
+
   it('bounded tries, then a TransientError saying how many', async () => {
     nock(API).get(PATH).query(true).times(3).reply(502, '<html><head><title>502 Bad Gateway</title></head></html>', { intuit_tid: 'tid-last' });
     const { http, sleep } = client({ maxRetries: 2 });
