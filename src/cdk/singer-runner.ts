@@ -172,6 +172,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
       log.warn('The catalog selects no stream: nothing to sync. Select streams (metadata "selected": true).');
       return;
     }
+    source.prepareRead?.(config, ctx, selection.configured, state);
     await readWithSignals(streams, selection.configured, state, sink, log, source.streamConcurrency?.(config) ?? 4);
     await sink.flush();
   }
