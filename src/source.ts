@@ -9,6 +9,7 @@ import { ChangeFeed } from './streams/change-feed.js';
 import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
 import { EntityStream } from './streams/entity-stream.js';
 import { PageBudget } from './streams/page-budget.js';
+import { QueryPrefetch } from './streams/query-prefetch.js';
 import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
 import { ConfigError } from './cdk/errors.js';
@@ -33,7 +34,6 @@ export function configWithTokens(raw: JsonObject, tokens: RefreshedTokens): Json
 
 export class QuickBooksSource implements Source<QboConfig> {
   private stack: QboStack | undefined;
-  private feed: ChangeFeed | undefined;
   private streamList: Stream[] | undefined;
 
   constructor(private readonly options: QboSourceOptions = {}) {}
@@ -98,14 +98,16 @@ export class QuickBooksSource implements Source<QboConfig> {
     if (this.streamList) return this.streamList;
     const { client } = this.client(config, ctx);
     const budget = new PageBudget(PAGE_BUDGET);
-    this.feed = config.useCdc ? new ChangeFeed(client, ctx.logger, this.options.now) : undefined;
+    const feed = config.useCdc ? new ChangeFeed(client, ctx.logger, this.options.now) : undefined;
+    const prefetch = new QueryPrefetch(client, ctx.logger);
     const entityStream = (def: EntityDef, schemaOf: string, where?: string): EntityStream =>
       new EntityStream(def, {
         api: client,
         realmId: config.realmId,
         logger: ctx.logger,
         budget,
-        feed: this.feed,
+        feed,
+        prefetch,
         pageSize: config.pageSize,
         maxPrefetch: Math.max(1, config.maxConcurrentRequests),
         startDate: config.startDate,
@@ -134,13 +136,13 @@ export class QuickBooksSource implements Source<QboConfig> {
     return this.streamList;
   }
 
-  /** Before reading: put every stream that CDC can serve into one shared CDC call. */
+  /** Before reading: one shared CDC call for the streams it can serve, one batch for small first pages. */
   prepareRead(config: QboConfig, ctx: RunContext, catalog: ConfiguredAirbyteStream[], state: Map<string, JsonObject>): void {
     const byName = new Map(this.streams(config, ctx).map((s) => [s.name, s]));
     for (const configured of catalog) {
       const stream = byName.get(configured.stream.name);
       if (stream instanceof EntityStream) {
-        stream.planChanges({ syncMode: configured.sync_mode, state: state.get(stream.name) });
+        stream.plan({ syncMode: configured.sync_mode, state: state.get(stream.name) });
       }
     }
   }

@@ -37,5 +37,7 @@ export interface QboApi {
   get(path: string, params?: Record<string, string>): Promise<JsonObject>;
   /** GET /v3/company/{realm}/cdc?entities=A,B&changedSince=... */
   cdc(entities: readonly string[], changedSince: string): Promise<CdcResult>;
+  /** POST /batch with up to 30 queries; per item a page or the error its Fault maps to. Optional for test doubles. */
+  batchQuery?(queries: readonly string[]): Promise<Array<QueryPage | Error>>;
   readonly stats: QboRequestStats;
 }

@@ -83,6 +83,11 @@ function serverSecond(page: QueryPage, now: () => number): string {
   return utcLiteral(Number.isNaN(t) ? now() : t);
 }
 
+/** The first query readCursorWindow sends (so it can be prefetched in a batch). */
+export function firstPageQuery(spec: QuerySpec, from: string | undefined, pageSize: number): string {
+  return pageQuery({ ...spec, window: { from: from === undefined ? undefined : queryLiteral(from) } }, 1, pageSize);
+}
+
 /**
  * Reads `spec` from `from` (inclusive; undefined = the beginning) up to the server's clock.
  * `firstPage`, when given, is the already-fetched answer to the first page query (batch prefetch).
@@ -97,7 +102,7 @@ export async function* readCursorWindow(
   const now = deps.now ?? Date.now;
   const tail = new EmittedTail();
   let fromLiteral = from === undefined ? undefined : queryLiteral(from);
-  let page0 = firstPage ?? (await deps.api.query(pageQuery({ ...spec, window: { from: fromLiteral } }, 1, P)));
+  let page0 = firstPage ?? (await deps.api.query(firstPageQuery(spec, from, P)));
   // Records updated from here on carry a LastUpdatedTime at or after this second.
   const to = serverSecond(page0, now);
   let stalled = 0;

@@ -5,7 +5,8 @@ import type { JsonObject } from '../cdk/protocol.js';
 /**
  * How rows are fetched:
  * - `cursor`: `/query` filtered and ordered by MetaData.LastUpdatedTime (incremental, lossless paging);
- * - `whole`: `/query` read whole by position (entities whose cursor filter is unproven: full refresh);
+ * - `whole`: `/query` read whole by position (singletons, and entities whose cursor filter is
+ *   unproven: full refresh);
  * - `endpoint`: a plain GET (singletons and read-only lists that `/query` does not serve).
  */
 export type ReadMethod = 'cursor' | 'whole' | 'endpoint';
@@ -71,8 +72,8 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   nameList('classes', 'Class'),
   nameList('company_currencies', 'CompanyCurrency', false, { availability: 'multicurrency companies' }),
   {
-    stream: 'company_info', entity: 'CompanyInfo', responseKey: 'CompanyInfo', kind: 'singleton', read: 'endpoint',
-    endpoint: 'companyinfo/{realm}', includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
+    stream: 'company_info', entity: 'CompanyInfo', responseKey: 'CompanyInfo', kind: 'singleton', read: 'whole',
+    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
   },
   transaction('credit_card_payments', 'CreditCardPaymentTxn', false),
   transaction('credit_memos', 'CreditMemo'),
@@ -94,8 +95,8 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   transaction('payments', 'Payment'),
   nameList('payment_methods', 'PaymentMethod'),
   {
-    stream: 'preferences', entity: 'Preferences', responseKey: 'Preferences', kind: 'singleton', read: 'endpoint',
-    endpoint: 'preferences', includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
+    stream: 'preferences', entity: 'Preferences', responseKey: 'Preferences', kind: 'singleton', read: 'whole',
+    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
   },
   transaction('purchases', 'Purchase'),
   transaction('purchase_orders', 'PurchaseOrder'),

@@ -4,10 +4,11 @@ import type { AirbyteStream, JsonObject, SyncMode } from '../cdk/protocol.js';
 import type { Stream, StreamEvent, StreamReadRequest } from '../cdk/stream.js';
 import type { QboApi } from '../qbo/types.js';
 import type { ChangeFeed } from './change-feed.js';
-import { lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
+import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { entityState, parseEntityState } from './entity-state.js';
 import type { PageBudget } from './page-budget.js';
+import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, laterOf, utcLiteral } from './qbo-time.js';
 
@@ -17,6 +18,8 @@ export interface EntityStreamOptions {
   logger: Logger;
   budget: PageBudget;
   feed: ChangeFeed | undefined;
+  /** Batches the first page of small reads (incremental with state, reference data). */
+  prefetch: QueryPrefetch | undefined;
   pageSize: number;
   maxPrefetch: number;
   startDate: string;
@@ -74,20 +77,43 @@ export class EntityStream implements Stream {
     return { from: lookback > 0 ? utcLiteral(instantOf(saved) - lookback) : saved, saved };
   }
 
-  /** Register with the CDC feed when this read can be served by it (called before reads start). */
-  planChanges(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): void {
+  /** The first query a read sends, when it is a query. */
+  firstQuery(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): string | undefined {
+    if (this.def.read === 'whole') return plainPageQuery(this.querySpec(), 1, this.options.pageSize);
+    if (this.def.read === 'cursor') return firstPageQuery(this.querySpec(), this.startCursor(request).from, this.options.pageSize);
+    return undefined;
+  }
+
+  /**
+   * Called before reads start: join the shared CDC call when it can serve this read, otherwise put
+   * the first page into the shared batch when the read is likely small (incremental with a state,
+   * or reference data). First syncs and full refreshes of big entities are not batched: a batch
+   * answer is held in memory whole.
+   */
+  plan(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): void {
+    if (this.planChanges(request)) return;
+    const prefetch = this.options.prefetch;
+    if (!prefetch?.available) return;
+    const small = this.def.read === 'whole' || (this.def.read === 'cursor' && this.startCursor(request).saved !== undefined);
+    const query = small ? this.firstQuery(request) : undefined;
+    if (query !== undefined) prefetch.register(query);
+  }
+
+  /** Register with the CDC feed when this read can be served by it; true when registered. */
+  planChanges(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): boolean {
     const feed = this.options.feed;
-    if (!feed || !this.def.cdc || this.options.where !== undefined) return;
+    if (!feed || !this.def.cdc || this.options.where !== undefined) return false;
     const { from, saved } = this.startCursor(request);
-    if (saved === undefined || from === undefined) return; // a first sync needs the whole history
+    if (saved === undefined || from === undefined) return false; // a first sync needs the whole history
     if (!feed.eligible(from)) {
       this.options.logger.warn(
         `Stream ${this.name}: its cursor ${saved} is older than QBO's 30-day CDC window, so records deleted since then cannot be seen; ` +
           'reading updates with queries. Sync at least every few weeks to keep deletes.',
       );
-      return;
+      return false;
     }
     feed.plan({ stream: this.name, entity: this.def.entity, responseKey: this.def.responseKey, since: from });
+    return true;
   }
 
   async *read(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
@@ -130,7 +156,8 @@ export class EntityStream implements Stream {
     const P = this.options.pageSize;
     let cursor: string | undefined;
     for (let start = 1; ; start += P) {
-      const page = await this.options.api.query(plainPageQuery(this.querySpec(), start, P));
+      const query = plainPageQuery(this.querySpec(), start, P);
+      const page = (start === 1 ? await this.options.prefetch?.take(query) : undefined) ?? (await this.options.api.query(query));
       const rows = this.shape(page.rows);
       cursor = laterOf(cursor, this.maxCursor(rows));
       if (rows.length > 0) yield { type: 'records', records: rows };
@@ -172,6 +199,7 @@ export class EntityStream implements Stream {
       },
       this.querySpec(),
       from,
+      await this.options.prefetch?.take(firstPageQuery(this.querySpec(), from, this.options.pageSize)),
     );
     for await (const page of pages) {
       if (page.rows.length > 0) yield { type: 'records', records: this.shape(page.rows) };

@@ -99,7 +99,7 @@ describe('QboClient.cdc', () => {
   it('GETs /cdc with entities and changedSince and merges repeated keys in order', async () => {
     nock(API)
       .get(`${COMPANY}/cdc`)
-      .query({ entities: 'Invoice,Customer', changedSince: '2025-05-01T00:00:00-07:00', minorversion: '75' })
+      .query({ entities: 'Invoice,Customer', changedSince: '2025-05-01T00:00:00-07:00', minorversion: '75', include: 'enhancedAllCustomFields' })
       .reply(200, {
         CDCResponse: [
           {
@@ -214,5 +214,32 @@ describe('createQboClient', () => {
     expect(() => createQboClient({ realm_id: REALM }, { logger: recordingLogger(), env: {}, onRefresh: async () => {} })).toThrow(
       /client_id, client_secret, refresh_token/,
     );
+  });
+});
+
+describe('QboClient.batchQuery', () => {
+  it('sends the queries in one POST /batch and maps each item to a page or its fault', async () => {
+    let sent: unknown;
+    nock(API)
+      .post(`${COMPANY}/batch`, (body) => {
+        sent = body;
+        return true;
+      })
+      .query((q) => q['minorversion'] === '75' && q['include'] === 'enhancedAllCustomFields')
+      .reply(200, {
+        BatchItemResponse: [
+          { bId: '1', Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: bad', code: '4001' }], type: 'ValidationFault' } },
+          { bId: '0', QueryResponse: { TimeActivity: [{ Id: '1' }, { Id: '2' }], startPosition: 1, maxResults: 2 } },
+        ],
+        time: '2026-11-20T10:00:00.000-08:00',
+      });
+    const answers = await qbo().client.batchQuery(['SELECT * FROM TimeActivity', 'SELECT * FROM Nope']);
+    expect(sent).toEqual({ BatchItemRequest: [{ bId: '0', Query: 'SELECT * FROM TimeActivity' }, { bId: '1', Query: 'SELECT * FROM Nope' }] });
+    expect(answers[0]).toMatchObject({ entity: 'TimeActivity', rows: [{ Id: '1' }, { Id: '2' }], time: '2026-11-20T10:00:00.000-08:00' });
+    expect(answers[1]).toBeInstanceOf(QboQueryError);
+  });
+
+  it('refuses more than 30 queries', async () => {
+    await expect(qbo().client.batchQuery(Array.from({ length: 31 }, () => 'SELECT * FROM Item'))).rejects.toThrow(SystemError);
   });
 });

@@ -6,6 +6,7 @@ import { ChangeFeed } from '../../src/streams/change-feed.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';
 import { EntityStream } from '../../src/streams/entity-stream.js';
 import { PageBudget } from '../../src/streams/page-budget.js';
+import { QueryPrefetch } from '../../src/streams/query-prefetch.js';
 import { instantOf } from '../../src/streams/qbo-time.js';
 import { MemoryQbo, pst, rowsAt } from './memory-qbo.js';
 
@@ -16,7 +17,7 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, debug: () => {}, info: (m) => lines.push(`INFO ${m}`), warn: (m) => lines.push(`WARN ${m}`), error: (m) => lines.push(`ERROR ${m}`) };
 }
 
-function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: ChangeFeed; logger?: Logger; lookback?: number; def?: Partial<EntityDef> } = {}): EntityStream {
+function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: ChangeFeed; prefetch?: QueryPrefetch; logger?: Logger; lookback?: number; def?: Partial<EntityDef> } = {}): EntityStream {
   const def = { ...(entityDef(stream) as EntityDef), ...opts.def };
   return new EntityStream(def, {
     api,
@@ -24,6 +25,7 @@ function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: 
     logger: opts.logger ?? recordingLogger(),
     budget: new PageBudget(4),
     feed: opts.feed,
+    prefetch: opts.prefetch,
     pageSize: opts.pageSize ?? 10,
     maxPrefetch: 3,
     startDate: '2020-01-01T00:00:00Z',
@@ -68,11 +70,22 @@ describe('queries each registry row produces', () => {
     expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-01-01T00:00:00-08:00' });
   });
 
-  it('company_info reads its endpoint', async () => {
+  it('company_info is one query', async () => {
     const api = new MemoryQbo();
+    api.table('CompanyInfo').push({ Id: '1', CompanyName: 'Test Co', MetaData: { LastUpdatedTime: '2026-01-01T00:00:00-08:00' } });
     const { records } = await run(make(api, 'company_info'), 'full_refresh');
     expect(records).toEqual([expect.objectContaining({ CompanyName: 'Test Co', airbyte_cursor: '2026-01-01T00:00:00-08:00' })]);
-    expect(api.queries).toEqual([]);
+    expect(api.queries).toEqual(['SELECT * FROM CompanyInfo MAXRESULTS 10']);
+  });
+
+  it('tax classifications read their endpoint and get an Id', async () => {
+    const api = new MemoryQbo();
+    api.get = async (path: string) => {
+      expect(path).toBe('taxclassification');
+      return { QueryResponse: { TaxClassification: [{ id: 'EUC-01', name: 'Software', level: '2' }] } };
+    };
+    const { records } = await run(make(api, 'tax_classifications'), 'full_refresh');
+    expect(records).toEqual([{ id: 'EUC-01', Id: 'EUC-01', name: 'Software', level: '2', airbyte_cursor: null }]);
   });
 
   it('full refresh ignores state and start_date', async () => {
@@ -253,5 +266,48 @@ describe('hard deletes through CDC', () => {
     make(api, 'time_activities', { feed }).planChanges({ syncMode: 'incremental', state: { v: 1, cursor: recent } });
     make(api, 'bills', { feed }).planChanges({ syncMode: 'full_refresh', state: { v: 1, cursor: recent } });
     expect(feed.planned('invoices') || feed.planned('time_activities') || feed.planned('bills')).toBe(false);
+  });
+});
+
+describe('batched first pages', () => {
+  it('answers the first page of small reads from one batch, and the rest normally', async () => {
+    const api = new MemoryQbo();
+    api.table('TimeActivity').push(...rowsAt(3));
+    api.table('TaxCode').push(...rowsAt(2));
+    api.table('ExchangeRate').push({ Id: '1', SourceCurrencyCode: 'EUR', AsOfDate: '2026-01-01', MetaData: { LastUpdatedTime: pst(NOW) } } as never);
+    const prefetch = new QueryPrefetch(api, recordingLogger());
+    const state = { v: 1, cursor: pst(NOW - 3600_000 * 24 * 400) };
+    const streams = ['time_activities', 'tax_codes', 'exchange_rates'].map((s) => make(api, s, { prefetch }));
+    for (const s of streams) s.plan({ syncMode: 'incremental', state: s.incremental ? state : undefined });
+    const results = await Promise.all(streams.map((s) => run(s, 'incremental', s.incremental ? state : undefined)));
+    expect(results.map((r) => r.records.length)).toEqual([3, 2, 1]);
+    expect(api.batches).toHaveLength(1);
+    expect(api.batches[0]).toHaveLength(3);
+    expect(api.queries).toEqual([]);
+  });
+
+  it('first syncs are not batched (their first page may be the start of a big read)', () => {
+    const api = new MemoryQbo();
+    const prefetch = new QueryPrefetch(api, recordingLogger());
+    const register = (q: string) => registered.push(q);
+    const registered: string[] = [];
+    prefetch.register = register;
+    make(api, 'time_activities', { prefetch }).plan({ syncMode: 'incremental', state: undefined });
+    make(api, 'invoices', { prefetch }).plan({ syncMode: 'full_refresh', state: undefined });
+    expect(registered).toEqual([]);
+  });
+
+  it('falls back to its own query when the batch fails', async () => {
+    const api = new MemoryQbo();
+    api.table('TaxCode').push(...rowsAt(2));
+    api.batchQuery = async () => {
+      throw new Error('batch unavailable');
+    };
+    const prefetch = new QueryPrefetch(api, recordingLogger());
+    const s = make(api, 'tax_codes', { prefetch });
+    s.plan({ syncMode: 'incremental', state: { v: 1, cursor: '2020-01-01T00:00:00Z' } });
+    const { records } = await run(s, 'incremental', { v: 1, cursor: '2020-01-01T00:00:00Z' });
+    expect(records).toHaveLength(2);
+    expect(api.queries).toHaveLength(1);
   });
 });

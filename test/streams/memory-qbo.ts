@@ -15,6 +15,7 @@ export class MemoryQbo implements QboApi {
   readonly deleted = new Map<string, Array<{ Id: string; time: string }>>();
   readonly queries: string[] = [];
   readonly cdcCalls: Array<{ entities: readonly string[]; since: string }> = [];
+  readonly batches: string[][] = [];
   readonly stats: QboRequestStats = { requests: 0, retries: 0, throttled: 0, tokenRefreshes: 0 };
   /** Server clock for envelopes. */
   serverTime = '2026-11-20T10:00:00.000-08:00';
@@ -33,6 +34,10 @@ export class MemoryQbo implements QboApi {
     this.stats.requests++;
     this.beforeQuery?.(this.queries.length, query);
     this.queries.push(query);
+    return this.answer(query);
+  }
+
+  private async answer(query: string): Promise<QueryPage> {
     const m = /^SELECT (\*|COUNT\(\*\)) FROM (\w+)(?: WHERE (.*?))?(?: ORDERBY ([\w.,\s]+?))?(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?$/.exec(query);
     if (!m) throw new Error(`MemoryQbo cannot parse: ${query}`);
     const [, what, entity, where, orderBy, start, max] = m;
@@ -58,6 +63,20 @@ export class MemoryQbo implements QboApi {
     return page.length === 0
       ? { entity: undefined, rows: [], startPosition: undefined, maxResults: undefined, totalCount: undefined, time: this.serverTime }
       : { entity, rows: page, startPosition: s, maxResults: page.length, totalCount: undefined, time: this.serverTime };
+  }
+
+  async batchQuery(queries: readonly string[]): Promise<Array<QueryPage | Error>> {
+    this.stats.requests++;
+    this.batches.push([...queries]);
+    const out: Array<QueryPage | Error> = [];
+    for (const q of queries) {
+      try {
+        out.push(await this.answer(q));
+      } catch (error) {
+        out.push(error as Error);
+      }
+    }
+    return out;
   }
 
   async get(path: string): Promise<JsonObject> {
