@@ -8,6 +8,7 @@ import { readJsonFile } from './json-file.js';
 import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
+import { runInterruptible } from './interruptible.js';
 import { SecretRegistry } from './secrets.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
@@ -120,36 +121,9 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
 
     source.prepareRead?.(config, ctx, catalog, state);
 
-    const controller = new AbortController();
-    const onSignal = (name: NodeJS.Signals): void => {
-      interruptedBy ??= name;
-      logger.warn(`Received ${name}: stopping the sync`);
-      controller.abort(name);
-    };
-    const onOuterAbort = (): void => controller.abort(io.signal?.reason);
-    if (io.signal?.aborted) onOuterAbort();
-    io.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const listen = io.handleSignals ?? true;
-    if (listen) {
-      process.on('SIGTERM', onSignal);
-      process.on('SIGINT', onSignal);
-    }
-    try {
-      await readStreams({
-        streams,
-        catalog,
-        state,
-        sink: writer,
-        logger,
-        concurrency: source.streamConcurrency?.(config) ?? 4,
-        signal: controller.signal,
-      });
-    } finally {
-      io.signal?.removeEventListener('abort', onOuterAbort);
-      if (listen) {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-      }
-    }
+    const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
+    await runInterruptible(interrupt, (signal) =>
+      readStreams({ streams, catalog, state, sink: writer, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal }),
+    );
   }
 }

@@ -3,6 +3,7 @@ import { readJsonFile } from './json-file.js';
 import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
+import { runInterruptible } from './interruptible.js';
 import { SecretRegistry } from './secrets.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
@@ -185,28 +186,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
     log: SinkLogger,
     concurrency: number,
   ): Promise<void> {
-    const controller = new AbortController();
-    const onSignal = (name: NodeJS.Signals): void => {
-      interruptedBy ??= name;
-      log.warn(`Received ${name}: stopping the sync`);
-      controller.abort(name);
-    };
-    const onOuterAbort = (): void => controller.abort(io.signal?.reason);
-    if (io.signal?.aborted) onOuterAbort();
-    io.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const listen = io.handleSignals ?? true;
-    if (listen) {
-      process.on('SIGTERM', onSignal);
-      process.on('SIGINT', onSignal);
-    }
-    try {
-      await readStreams({ streams, catalog, state, sink, logger: log, concurrency, signal: controller.signal });
-    } finally {
-      io.signal?.removeEventListener('abort', onOuterAbort);
-      if (listen) {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-      }
-    }
+    const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger: log, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
+    await runInterruptible(interrupt, (signal) => readStreams({ streams, catalog, state, sink, logger: log, concurrency, signal }));
   }
 }
