@@ -4,10 +4,16 @@
 // groups, as real companies do.
 import { hash32 } from '../prng.js';
 
+/** The last ~10% of every entity's records fall in the last 20 days, so CDC always has something. */
+const RECENT_SEC = 20 * 86400;
+
 export class Timeline {
   readonly chunkSize: number;
   readonly chunks: number;
   private readonly span: number;
+  /** Chunks from this one on fall in the last RECENT_SEC of history (recent activity for CDC). */
+  private readonly cut: number;
+  private readonly mid: number;
 
   constructor(
     readonly count: number,
@@ -18,10 +24,13 @@ export class Timeline {
     this.chunkSize = count >= 20_000 ? 2500 : Math.max(3, Math.ceil(count / 12));
     this.chunks = Math.max(1, Math.ceil(count / this.chunkSize));
     this.span = Math.max(0, endSec - startSec);
+    this.cut = this.chunks >= 4 ? Math.floor(this.chunks * 0.9) : 0;
+    this.mid = this.cut === 0 ? startSec : endSec - Math.min(this.span, RECENT_SEC);
   }
 
   private chunkStart(c: number): number {
-    return this.startSec + Math.floor((c * this.span) / this.chunks);
+    if (c < this.cut) return this.startSec + Math.floor((c * (this.mid - this.startSec)) / this.cut);
+    return this.mid + Math.floor(((c - this.cut) * (this.endSec - this.mid)) / (this.chunks - this.cut));
   }
 
   /** Whether chunk c is a batch import (all records in one second). */
