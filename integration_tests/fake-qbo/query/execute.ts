@@ -98,14 +98,14 @@ export function runQuery(company: Company, q: Query): Executed {
   };
 
   // Index plans.
-  if (others.length === 0 && bounds && single && isLutPath(single.path)) {
+  if (others.length === 0 && bounds && (q.count || (single && isLutPath(single.path)))) {
     const range = bounds.empty ? undefined : table.lutRange(bounds.from, bounds.to);
     if (q.count) return { result: { kind: 'count', totalCount: range?.total ?? 0 }, plan: 'lut-index', def };
-    return finish(range ? table.lutWindow(range, start - 1, max, single.desc) : [], 'lut-index');
+    return finish(range ? table.lutWindow(range, start - 1, max, single?.desc ?? false) : [], 'lut-index');
   }
-  if (conds.length === 0 && single && isIdPath(single.path)) {
+  if (conds.length === 0 && (q.count || (single && isIdPath(single.path)))) {
     if (q.count) return { result: { kind: 'count', totalCount: table.size }, plan: 'id-index', def };
-    return finish(table.idWindow(start - 1, max, single.desc), 'id-index');
+    return finish(table.idWindow(start - 1, max, single?.desc ?? false), 'id-index');
   }
 
   // Id lookups and scans.
@@ -115,6 +115,7 @@ export function runQuery(company: Company, q: Query): Executed {
   const sorted = !(single && isIdPath(single.path) && !single.desc);
   const stopAt = q.count || sorted ? Infinity : start - 1 + max;
   const matched: Entry[] = [];
+  let counted = 0;
   for (const seq of candidates) {
     if (bounds) {
       if (bounds.empty) break;
@@ -124,10 +125,12 @@ export function runQuery(company: Company, q: Query): Executed {
     const e = table.entry(seq);
     if (!e) continue;
     const view = table.view(e.rec);
-    if (conds.every((c) => matches(view, c, rule))) matched.push(e);
+    if (!conds.every((c) => matches(view, c, rule))) continue;
+    counted++;
+    if (!q.count) matched.push(e);
     if (matched.length >= stopAt) break;
   }
-  if (q.count) return finish(matched, plan);
+  if (q.count) return { result: { kind: 'count', totalCount: counted }, plan, def };
   if (sorted) sortEntries(table, matched, order, rule);
   return finish(matched.slice(start - 1, start - 1 + max), plan);
 }
