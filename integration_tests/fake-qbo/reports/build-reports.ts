@@ -308,7 +308,7 @@ function accountSection(r: ReportRequest, cols: string[], a: LedgerAccount, open
     rows.push(dataRow(postingCells(r.ledger, cols, a, p, running)));
   }
   const summaryValue = (c: string): string =>
-    c === 'subt_nat_amount' ? (postings.length ? money(total) : '') : c === 'debt_amt' ? moneyOrBlank(debit) : c === 'credit_amt' ? moneyOrBlank(credit) : c === 'rbal_nat_amount' ? money(running) : '';
+    c === 'subt_nat_amount' ? (postings.length ? money(total) : '') : c === 'debt_amt' ? moneyOrBlank(debit) : c === 'credit_amt' ? moneyOrBlank(credit) : '';
   const cells0 = cols[0] === undefined ? [] : [cell(`Total for ${a.name}`)];
   return {
     row: section({ header: blanks(cell(a.name, a.id)), rows, summary: [...cells0, ...cols.slice(1).map((c) => cell(summaryValue(c)))] }),
