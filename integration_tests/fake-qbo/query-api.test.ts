@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeQbo, type FakeQbo } from './index.js';
+import { handleReport } from './reports/index.js';
 import { api, query, refresh } from './test-helpers.js';
 
 let fake: FakeQbo;
@@ -179,5 +180,12 @@ describe('special entities and reads', () => {
     const t = await refresh(fake, fake.refreshToken);
     const r = await query(fake, String(t.body.access_token), 'SELECT COUNT(*) FROM Account');
     expect(r.json().QueryResponse).toEqual({ totalCount: 39 });
+  });
+
+  it('delegates /reports/{name} to handleReport with the live company', async () => {
+    const r = await api(fake, token, 'reports/TrialBalance?start_date=2024-01-01&end_date=2024-06-30');
+    const direct = handleReport('TrialBalance', new URLSearchParams('start_date=2024-01-01&end_date=2024-06-30'), (e) => fake.company.all(e));
+    expect(r.status).toBe(direct.status);
+    expect(Object.keys(r.json()).sort()).toEqual(Object.keys(direct.body).sort());
   });
 });

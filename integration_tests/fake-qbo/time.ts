@@ -7,11 +7,20 @@ export type OffsetRule = (epochMs: number) => number;
 /** US Pacific time (the default QBO sandbox company): -08:00, or -07:00 from the 2nd Sunday of March
  *  02:00 to the 1st Sunday of November 02:00 local (rules since 2007). */
 export const pacific: OffsetRule = (epochMs) => {
-  const year = new Date(epochMs).getUTCFullYear();
-  const start = nthSundayUtc(year, 2, 2) + 10 * 3600_000; // 02:00 PST = 10:00 UTC
-  const end = nthSundayUtc(year, 10, 1) + 9 * 3600_000; // 02:00 PDT = 09:00 UTC
+  const [start, end] = dstBounds(new Date(epochMs).getUTCFullYear());
   return epochMs >= start && epochMs < end ? -420 : -480;
 };
+
+/** [start, end) of Pacific daylight time in a year, cached: generators format millions of stamps. */
+const dstCache = new Map<number, [number, number]>();
+function dstBounds(year: number): [number, number] {
+  let b = dstCache.get(year);
+  if (!b) {
+    b = [nthSundayUtc(year, 2, 2) + 10 * 3600_000, nthSundayUtc(year, 10, 1) + 9 * 3600_000]; // 02:00 PST, 02:00 PDT
+    dstCache.set(year, b);
+  }
+  return b;
+}
 
 function nthSundayUtc(year: number, month: number, n: number): number {
   const first = Date.UTC(year, month, 1);
