@@ -71,6 +71,38 @@ describe('query envelopes', () => {
   });
 });
 
+describe('batch', () => {
+  it('answers query items in one 200, faults per item, in request order', async () => {
+    const r = await api(fake, token, 'batch?minorversion=75', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        BatchItemRequest: [
+          { bId: 'a', Query: 'SELECT * FROM Term' },
+          { bId: 'b', Query: 'SELECT * FROM Custmoer' },
+          { bId: 'c', Query: 'SELECT COUNT(*) FROM Account' },
+        ],
+      }),
+    });
+    expect(r.status).toBe(200);
+    type Item = { bId: string; QueryResponse?: { Term?: unknown[]; totalCount?: number }; Fault?: { Error: Array<{ code: string }> } };
+    const items = r.json().BatchItemResponse as Item[];
+    expect(items.map((i) => i.bId)).toEqual(['a', 'b', 'c']);
+    const activeTerms = [...fake.company.all('Term')].filter((t) => t.Active !== false).length;
+    expect(items[0]?.QueryResponse?.Term).toHaveLength(activeTerms);
+    expect(items[1]?.Fault?.Error[0]?.code).toBe('4001');
+    expect(items[2]?.QueryResponse?.totalCount).toBeGreaterThan(0);
+  });
+
+  it('rejects more than 30 items', async () => {
+    const r = await api(fake, token, 'batch', {
+      method: 'POST',
+      body: JSON.stringify({ BatchItemRequest: Array.from({ length: 31 }, (_, i) => ({ bId: String(i), Query: 'SELECT * FROM Term' })) }),
+    });
+    expect(r.status).toBe(400);
+  });
+});
+
 describe('name lists and Active', () => {
   it('return only active records unless the WHERE mentions Active', async () => {
     const all = [...fake.company.all('Customer')];

@@ -36,6 +36,7 @@ export function routeData(ctx: DataContext, method: string, segments: string[], 
     if (text === null || text.trim() === '') throw parseFault('Encountered "<EOF>" at line 1, column 1.\nWas expecting:\n    "select" ...');
     return query(ctx, text, enhanced);
   }
+  if (head === 'batch' && segments.length === 1 && method === 'POST') return batch(ctx, body, enhanced);
   if (method !== 'GET') throw unsupportedOperation(url.pathname);
   if (head === 'cdc' && segments.length === 1) {
     const rows = changeDataCapture(company, url.searchParams.get('entities'), url.searchParams.get('changedSince'), {
@@ -68,6 +69,41 @@ export function routeData(ctx: DataContext, method: string, segments: string[], 
     }
   }
   throw unsupportedOperation(url.pathname);
+}
+
+/**
+ * POST /batch with query items only (this emulator serves no writes): each item answers like
+ * /query would, or carries its Fault, always in an HTTP 200 (reference batch_response_mixed_real).
+ */
+const MAX_BATCH_ITEMS = 30;
+
+function batch(ctx: DataContext, body: string, enhanced: boolean): Reply {
+  let items: unknown;
+  try {
+    items = (JSON.parse(body) as { BatchItemRequest?: unknown }).BatchItemRequest;
+  } catch {
+    throw new QboFault(400, { Message: 'Request has invalid or unsupported property', Detail: 'Could not parse the batch request body', code: '2010' });
+  }
+  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH_ITEMS) {
+    throw new QboFault(400, { Message: 'Request has invalid or unsupported property', Detail: `BatchItemRequest must hold 1 to ${MAX_BATCH_ITEMS} items`, code: '2010' });
+  }
+  let rowsServed = 0;
+  const answers = items.map((item: { bId?: unknown; Query?: unknown }) => {
+    const bId = String(item.bId ?? '');
+    if (typeof item.Query !== 'string') {
+      return { bId, Fault: { Error: [{ Message: 'Unsupported Operation', Detail: 'This emulator batches queries only', code: '500' }], type: 'ValidationFault' } };
+    }
+    try {
+      const answer = JSON.parse(query(ctx, item.Query, enhanced).body) as { QueryResponse: JsonObject };
+      const key = Object.keys(answer.QueryResponse).find((k) => Array.isArray(answer.QueryResponse[k]));
+      if (key) rowsServed += (answer.QueryResponse[key] as unknown[]).length;
+      return { bId, QueryResponse: answer.QueryResponse };
+    } catch (error) {
+      if (!(error instanceof QboFault)) throw error;
+      return { bId, Fault: { Error: [error.error], type: error.type } };
+    }
+  });
+  return json(200, { BatchItemResponse: answers, time: envelopeTime(ctx.company) }, rowsServed);
 }
 
 function query(ctx: DataContext, text: string, enhanced: boolean): Reply {
