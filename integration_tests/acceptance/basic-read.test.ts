@@ -21,7 +21,7 @@ describe('TestBasicRead', () => {
     discovered = (await discover(env)).catalog;
     catalog = catalogFromDiscover(discovered);
     run = await runConnector('read', { config: env.config(), catalog, env: env.env });
-  });
+  }, 60_000);
   afterAll(() => env.close());
 
   it('the read succeeds with at least one record', () => {
@@ -43,7 +43,7 @@ describe('TestBasicRead', () => {
       if (problem !== undefined) problems.set(r.stream, `Id ${String(r.data['Id'])}: ${problem}`);
     }
     expect(Object.fromEntries(problems)).toEqual({});
-  });
+  }, 60_000);
 
   it('validate_schema structure check: each record shares a field path with its schema', () => {
     const paths = new Map(discovered.streams.map((s) => [s.name, schemaPaths(s.json_schema)]));

@@ -42,5 +42,5 @@ describe('demo', () => {
 
     expect(printed).toMatch(/Run 1:[\s\S]*TOTAL[\s\S]*Run 2:[\s\S]*TOTAL/);
     expect(result.runs[0].totals.requests).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -50,5 +50,5 @@ describe('incremental reads of every stream', () => {
       expect(rec && valueAt(rec.data, ['Active']), done).toBe(false);
     }
     expectMatchesTruth(platform, env.fake.company, catalog);
-  });
+  }, 60_000);
 });

@@ -52,5 +52,5 @@ describe('kill -9 mid-stream and resume', () => {
 
     expect(diffSnapshots(interrupted.destination.snapshot(), straight.destination.snapshot())).toEqual([]);
     expectMatchesTruth(interrupted, a.fake.company, catalog);
-  });
+  }, 120_000);
 });

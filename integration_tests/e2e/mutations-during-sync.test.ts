@@ -36,5 +36,5 @@ describe('mutations during a sync', () => {
     const second = await platform.sync(catalog);
     expectSucceeded(second);
     expectMatchesTruth(platform, env.fake.company, catalog);
-  });
+  }, 60_000);
 });
