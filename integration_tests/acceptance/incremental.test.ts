@@ -7,7 +7,7 @@ import { catalogInMode, onlyStreams } from '../helpers/catalogs.js';
 import { sampleCheckpoints, stateInput } from '../helpers/checkpoints.js';
 import { discover } from '../helpers/discover.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
-import { records, states, type AirbyteMessage } from '../helpers/messages.js';
+import { recordCounts, records, states, type AirbyteMessage } from '../helpers/messages.js';
 import { readRepoJson } from '../helpers/repo-paths.js';
 import { runConnector } from '../helpers/run-connector.js';
 
@@ -74,7 +74,7 @@ describe('TestIncremental', () => {
     const abnormal = readRepoJson<JsonObject[]>('integration_tests', 'abnormal_state.json');
     const run = await runConnector('read', { config: env.config(), catalog, state: abnormal, env: env.env });
     expectSucceeded(run);
-    expect(records(run.messages).map((r) => r.stream)).toEqual([]);
+    expect(Object.fromEntries(recordCounts(run.messages)), 'records per stream').toEqual({});
     expect(states(run.messages).length).toBeGreaterThanOrEqual(1);
   });
 });
