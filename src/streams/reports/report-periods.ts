@@ -88,8 +88,10 @@ export function planPeriods(options: PeriodPlanOptions): DateRange[] {
 
   let start = first;
   if (options.lastPeriodEnd !== undefined) {
-    // A saved end in the future (clock skew, a changed granularity) restarts from the current period.
-    let last = periodContaining(options.lastPeriodEnd < current.end ? options.lastPeriodEnd : current.end, granularity);
+    // A saved end past the current period says everything up to then was read: nothing is due
+    // (Airbyte's abnormal-state check expects no records from a far-future state).
+    if (options.lastPeriodEnd > current.end) return [];
+    let last = periodContaining(options.lastPeriodEnd, granularity);
     for (let i = 0; i < options.refreshPeriods && last.start > first.start; i++) last = previousPeriod(last, granularity);
     if (last.start > start.start) start = last;
   }
