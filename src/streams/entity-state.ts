@@ -1,6 +1,7 @@
 // The per-stream state of entity streams: {"v": 1, "cursor": "<MetaData.LastUpdatedTime>"}.
 // A resumed or incremental read starts at `cursor` inclusive: records of that second are read again
-// (harmless under dedup), so a checkpoint never has to know whether its second was complete.
+// (harmless under dedup), so a checkpoint never has to know whether its second was complete;
+// `seen` lists what was already emitted in that second so a resumed read skips it.
 import { ConfigError } from '../cdk/errors.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { isInstant } from './qbo-time.js';
@@ -10,6 +11,8 @@ export const STATE_VERSION = 1;
 export interface EntityState {
   v: typeof STATE_VERSION;
   cursor: string;
+  /** Id:SyncToken of records already emitted at the cursor's second (skipped on resume). */
+  seen?: string[];
 }
 
 /** Reads our state or airbyte/source-quickbooks' `{"airbyte_cursor": "..."}`; undefined for none. */
@@ -25,9 +28,13 @@ export function parseEntityState(stream: string, raw: JsonObject | undefined): E
       { streamName: stream },
     );
   }
-  return { v: STATE_VERSION, cursor };
+  const seen = raw['seen'];
+  if (seen !== undefined && !(Array.isArray(seen) && seen.every((k) => typeof k === 'string'))) {
+    throw new ConfigError(`The state of stream "${stream}" has a malformed "seen" list; fix the state or reset the stream.`, { streamName: stream });
+  }
+  return seen === undefined ? { v: STATE_VERSION, cursor } : { v: STATE_VERSION, cursor, seen: seen as string[] };
 }
 
-export function entityState(cursor: string): JsonObject {
-  return { v: STATE_VERSION, cursor };
+export function entityState(cursor: string, seen?: string[]): JsonObject {
+  return seen === undefined ? { v: STATE_VERSION, cursor } : { v: STATE_VERSION, cursor, seen };
 }

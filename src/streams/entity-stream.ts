@@ -6,6 +6,7 @@ import type { QboApi } from '../qbo/types.js';
 import type { ChangeFeed } from './change-feed.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
+import { CursorTail } from './cursor-tail.js';
 import { entityState, parseEntityState } from './entity-state.js';
 import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
@@ -69,12 +70,15 @@ export class EntityStream implements Stream {
   }
 
   /** Where an incremental read starts: the saved cursor minus the lookback, else start_date. */
-  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined } {
-    if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined };
-    const saved = parseEntityState(this.name, request.state)?.cursor;
-    if (saved === undefined) return { from: this.options.startDate, saved };
+  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined; seen: string[] } {
+    if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined, seen: [] };
+    const state = parseEntityState(this.name, request.state);
+    const saved = state?.cursor;
+    if (saved === undefined) return { from: this.options.startDate, saved, seen: [] };
     const lookback = this.options.lookbackSeconds * 1000;
-    return { from: lookback > 0 ? utcLiteral(instantOf(saved) - lookback) : saved, saved };
+    // With a lookback the overlap is wanted: nothing is skipped.
+    if (lookback > 0) return { from: utcLiteral(instantOf(saved) - lookback), saved, seen: [] };
+    return { from: saved, saved, seen: state?.seen ?? [] };
   }
 
   /** The first query a read sends, when it is a query. */
@@ -124,13 +128,14 @@ export class EntityStream implements Stream {
 
   /** Normalise rows in place and stamp the cursor copy; per-row hot path. */
   private shape(rows: JsonObject[]): JsonObject[] {
-    const normalize = this.def.normalize;
-    for (let i = 0; i < rows.length; i++) {
-      let row = rows[i] as JsonObject;
-      if (normalize) rows[i] = row = normalize(row);
-      row[CURSOR_FIELD] = lastUpdatedOf(row) ?? null;
-    }
+    for (let i = 0; i < rows.length; i++) rows[i] = this.shapeRow(rows[i] as JsonObject);
     return rows;
+  }
+
+  private shapeRow(input: JsonObject): JsonObject {
+    const row = this.def.normalize ? this.def.normalize(input) : input;
+    row[CURSOR_FIELD] = lastUpdatedOf(row) ?? null;
+    return row;
   }
 
   private maxCursor(rows: JsonObject[]): string | undefined {
@@ -167,16 +172,21 @@ export class EntityStream implements Stream {
   }
 
   private async *readCursor(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
-    const { from, saved } = this.startCursor(request);
+    const { from, saved, seen } = this.startCursor(request);
+    const tail = new CursorTail(saved, seen);
+    let cursor = saved;
+    const checkpoint = (): StreamEvent => ({ type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor, tail.seen()) });
     const feed = this.options.feed;
     if (feed?.planned(this.name)) {
       const outcome = await feed.changes(this.name);
       if (outcome.complete) {
-        const rows = this.shape(outcome.rows.filter((r) => r['_ab_cdc_deleted_at'] === undefined)).concat(
-          outcome.rows.filter((r) => r['_ab_cdc_deleted_at'] !== undefined),
-        );
+        const rows = tail.skipSeen(outcome.rows);
+        for (const row of rows) if (row['_ab_cdc_deleted_at'] === undefined) this.shapeRow(row);
         if (rows.length > 0) yield { type: 'records', records: rows };
-        yield this.finalState(laterOf(saved, outcome.cursor));
+        const next = laterOf(saved, outcome.cursor) as string;
+        if (next !== cursor) tail.advanceUnordered(outcome.rows, next);
+        cursor = next;
+        yield checkpoint();
         return;
       }
       this.options.logger.warn(
@@ -187,7 +197,6 @@ export class EntityStream implements Stream {
       const counted = await this.options.api.query(countQuery({ ...this.querySpec(), window: from === undefined ? {} : { from } }));
       if (counted.totalCount !== undefined) yield { type: 'estimate', rowEstimate: counted.totalCount };
     }
-    let cursor = saved;
     const pages = readCursorWindow(
       {
         api: this.options.api,
@@ -201,13 +210,20 @@ export class EntityStream implements Stream {
       from,
       await this.options.prefetch?.take(firstPageQuery(this.querySpec(), from, this.options.pageSize)),
     );
+    let checkpoints = 0;
     for await (const page of pages) {
-      if (page.rows.length > 0) yield { type: 'records', records: this.shape(page.rows) };
-      if (page.checkpoint !== undefined) {
-        cursor = laterOf(cursor, page.checkpoint);
-        yield this.finalState(cursor);
-      }
+      const rows = tail.skipSeen(page.rows);
+      if (rows.length > 0) yield { type: 'records', records: this.shape(rows) };
+      if (page.checkpoint === undefined) continue;
+      const next = laterOf(cursor, page.checkpoint) as string;
+      if (next === page.checkpoint) tail.advance(page.rows, next);
+      cursor = next;
+      checkpoints++;
+      yield checkpoint();
     }
-    if (cursor === undefined || cursor === saved) yield this.finalState(cursor ?? (request.syncMode === 'incremental' ? from : undefined));
+    if (checkpoints === 0) {
+      cursor ??= request.syncMode === 'incremental' ? from : undefined;
+      yield checkpoint();
+    }
   }
 }

@@ -103,7 +103,7 @@ describe('lossless paging', () => {
     const { records, states } = await run(make(api, 'invoices'));
     expect(records.map((r) => r['Id'])).toEqual(Array.from({ length: 35 }, (_, i) => String(i + 1)));
     expect(states.length).toBeGreaterThanOrEqual(4);
-    expect(states.at(-1)).toEqual({ v: 1, cursor: api.table('Invoice')[34]!.MetaData.LastUpdatedTime });
+    expect(states.at(-1)).toEqual({ v: 1, cursor: api.table('Invoice')[34]!.MetaData.LastUpdatedTime, seen: ['35:0'] });
     // page 1, COUNT, then pages overlapping by one row
     expect(api.queries[1]).toMatch(/^SELECT COUNT\(\*\) FROM Invoice WHERE MetaData.LastUpdatedTime >= '2020-01-01T00:00:00\+00:00' AND MetaData.LastUpdatedTime <= '2026-11-20T18:00:00\+00:00'$/);
     expect(api.queries.filter((q) => q.includes('STARTPOSITION')).map((q) => /STARTPOSITION (\d+)/.exec(q)?.[1])).toEqual(['10', '19', '28']);
@@ -149,7 +149,7 @@ describe('lossless paging', () => {
     );
     const { records, states } = await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2026-05-01T04:45:00Z' });
     expect(records.map((r) => r['Id'])).toEqual(['3', '2']);
-    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-04-30T22:00:00-08:00' });
+    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-04-30T22:00:00-08:00', seen: ['2:'] });
   });
 
   it('resumes from a mid-stream state without losing a record', async () => {
@@ -163,6 +163,30 @@ describe('lossless paging', () => {
     const union = new Set([...before.map((r) => r['Id']), ...second.ids]);
     expect(union.size).toBe(35);
     expect(second.records.length).toBeLessThan(35);
+  });
+
+  it('resuming from a final state re-emits nothing, even when the last second holds several records', async () => {
+    const api = new MemoryQbo();
+    api.table('Budget').push(...rowsAt(2, { perSecond: 2 }));
+    const first = await run(make(api, 'budgets'));
+    expect(first.records).toHaveLength(2);
+    const again = await run(make(api, 'budgets'), 'incremental', first.states.at(-1));
+    expect(again.records).toEqual([]);
+    expect(again.states.at(-1)).toEqual(first.states.at(-1));
+  });
+
+  it('a record edited again within the cursor second, or added to it, is emitted on resume', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(3, { perSecond: 3 }));
+    const first = await run(make(api, 'invoices'));
+    const t = api.table('Invoice')[0]!.MetaData.LastUpdatedTime;
+    api.touch('Invoice', '2', t); // same second, SyncToken 0 -> 1
+    api.table('Invoice').push({ Id: '4', SyncToken: '0', MetaData: { LastUpdatedTime: t } });
+    const again = await run(make(api, 'invoices'), 'incremental', first.states.at(-1));
+    expect(again.records.map((r) => [r['Id'], r['SyncToken']])).toEqual([
+      ['2', '1'],
+      ['4', '0'],
+    ]);
   });
 
   it('accepts the airbyte/source-quickbooks state and rejects a malformed one', async () => {
