@@ -13,7 +13,7 @@ export const CDC_MAX_OBJECTS = 1000;
 /** QBO rejects changedSince older than 30 days; stay a day inside it. */
 export const CDC_MAX_AGE_MS = 29 * 24 * 3600 * 1000;
 /** A quiet stream's cursor moves up to the server clock minus this (changes still being committed). */
-const QUIET_MARGIN_MS = 5 * 60 * 1000;
+export const QUIET_MARGIN_MS = 5 * 60 * 1000;
 
 export interface CdcRequest {
   stream: string;

@@ -97,6 +97,8 @@ export async function* readCursorWindow(
   spec: QuerySpec,
   from: string | undefined,
   firstPage?: QueryPage,
+  /** Filled with the window's upper bound (the server second of the first page): all rows up to it were read. */
+  out?: { readUpTo?: string },
 ): AsyncGenerator<VerifiedPage> {
   const P = deps.pageSize;
   const now = deps.now ?? Date.now;
@@ -105,6 +107,7 @@ export async function* readCursorWindow(
   let page0 = firstPage ?? (await deps.api.query(firstPageQuery(spec, from, P)));
   // Records updated from here on carry a LastUpdatedTime at or after this second.
   const to = serverSecond(page0, now);
+  if (out) out.readUpTo = to;
   let stalled = 0;
   let lastRestartFrom: string | undefined;
 

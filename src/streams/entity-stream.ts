@@ -3,7 +3,7 @@ import type { Logger } from '../cdk/logger.js';
 import type { AirbyteStream, JsonObject, SyncMode } from '../cdk/protocol.js';
 import type { Stream, StreamEvent, StreamReadRequest } from '../cdk/stream.js';
 import type { QboApi } from '../qbo/types.js';
-import type { ChangeFeed } from './change-feed.js';
+import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
@@ -197,6 +197,7 @@ export class EntityStream implements Stream {
       const counted = await this.options.api.query(countQuery({ ...this.querySpec(), window: from === undefined ? {} : { from } }));
       if (counted.totalCount !== undefined) yield { type: 'estimate', rowEstimate: counted.totalCount };
     }
+    const window: { readUpTo?: string } = {};
     const pages = readCursorWindow(
       {
         api: this.options.api,
@@ -209,6 +210,7 @@ export class EntityStream implements Stream {
       this.querySpec(),
       from,
       await this.options.prefetch?.take(firstPageQuery(this.querySpec(), from, this.options.pageSize)),
+      window,
     );
     let checkpoints = 0;
     for await (const page of pages) {
@@ -221,7 +223,14 @@ export class EntityStream implements Stream {
       checkpoints++;
       yield checkpoint();
     }
-    if (checkpoints === 0) {
+    // Everything up to the server's clock was read: a quiet stream's cursor moves on too, so it
+    // stays inside CDC's 30-day window next time.
+    const quiet = window.readUpTo === undefined ? undefined : utcLiteral(instantOf(window.readUpTo) - QUIET_MARGIN_MS);
+    if (request.syncMode === 'incremental' && quiet !== undefined && (cursor === undefined || instantOf(quiet) > instantOf(cursor))) {
+      cursor = quiet;
+      tail.advance([], quiet);
+      yield checkpoint();
+    } else if (checkpoints === 0) {
       cursor ??= request.syncMode === 'incremental' ? from : undefined;
       yield checkpoint();
     }
