@@ -248,6 +248,7 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
     ...(deps.http?.sleep ? { sleep: deps.http.sleep } : {}),
   });
   const http = new QboHttpClient({
+    ...throttleWaitFrom(deps.env ?? process.env),
     ...deps.http,
     tokens,
     limiter,
@@ -258,6 +259,20 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
   });
   const client = new QboClient({ realmId, baseUrl: endpoints.baseUrl, http, tokenRefreshes: () => tokens.stats.refreshes });
   return { client, tokens, http, limiter, endpoints };
+}
+
+/**
+ * `QBO_THROTTLE_WAIT_SECONDS`: how long to wait after a throttle that names no Retry-After (Intuit
+ * says 60 s). For emulators and tests; like QBO_BASE_URL it is not part of the connector config.
+ */
+function throttleWaitFrom(env: Readonly<Record<string, string | undefined>>): { throttleWaitMs?: number } {
+  const raw = env['QBO_THROTTLE_WAIT_SECONDS']?.trim();
+  if (raw === undefined || raw === '') return {};
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new ConfigError(`QBO_THROTTLE_WAIT_SECONDS must be a number of seconds (got ${JSON.stringify(raw)}).`);
+  }
+  return { throttleWaitMs: seconds * 1000 };
 }
 
 function isObject(value: unknown): value is JsonObject {

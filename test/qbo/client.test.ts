@@ -243,3 +243,12 @@ describe('QboClient.batchQuery', () => {
     await expect(qbo().client.batchQuery(Array.from({ length: 31 }, () => 'SELECT * FROM Item'))).rejects.toThrow(SystemError);
   });
 });
+
+describe('QBO_THROTTLE_WAIT_SECONDS', () => {
+  const config = { realm_id: REALM, client_id: 'id', client_secret: 'secret', refresh_token: 'rt' };
+  const deps = (env: Record<string, string>) => ({ logger: recordingLogger(), onRefresh: async () => {}, env, limiter: createRequestLimiter() });
+
+  it('rejects a value that is not a number of seconds', () => {
+    expect(() => createQboClient(config, deps({ QBO_THROTTLE_WAIT_SECONDS: 'soon' }))).toThrow(ConfigError);
+  });
+});
