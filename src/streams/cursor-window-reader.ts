@@ -27,6 +27,11 @@ export interface WindowReaderDeps {
   now?: () => number;
 }
 
+export interface WindowFacts {
+  readUpTo?: string;
+  total?: number;
+}
+
 /** A verified page: every row of the window ordered before `checkpoint`'s second has been yielded. */
 export interface VerifiedPage {
   rows: JsonObject[];
@@ -97,8 +102,11 @@ export async function* readCursorWindow(
   spec: QuerySpec,
   from: string | undefined,
   firstPage?: QueryPage,
-  /** Filled with the window's upper bound (the server second of the first page): all rows up to it were read. */
-  out?: { readUpTo?: string },
+  /**
+   * Filled with the window's upper bound (the server second of the first page: all rows up to it
+   * are read) and, once a second page is needed, the COUNT of the window (a free row estimate).
+   */
+  out?: WindowFacts,
 ): AsyncGenerator<VerifiedPage> {
   const P = deps.pageSize;
   const now = deps.now ?? Date.now;
@@ -119,7 +127,7 @@ export async function* readCursorWindow(
     if (first.length < P || last === undefined) return;
 
     const window: QuerySpec = { ...spec, window: { from: fromLiteral, to } };
-    const restartAt = yield* readPositional(deps, window, last, tail);
+    const restartAt = yield* readPositional(deps, window, last, tail, out);
     if (restartAt === undefined) return;
 
     if (restartAt === lastRestartFrom) {
@@ -146,10 +154,12 @@ async function* readPositional(
   window: QuerySpec,
   anchor: JsonObject,
   tail: EmittedTail,
+  out: WindowFacts | undefined,
 ): AsyncGenerator<VerifiedPage, string | undefined> {
   const P = deps.pageSize;
   const counted = await deps.api.query(countQuery(window));
   const total = counted.totalCount ?? 0;
+  if (out && out.total === undefined) out.total = total;
   const startOf = (k: number): number => 1 + k * (P - 1);
   let plannedPages = 1;
   while (startOf(plannedPages) <= total) plannedPages++;

@@ -4,7 +4,7 @@ import type { AirbyteStream, JsonObject, SyncMode } from '../cdk/protocol.js';
 import type { Stream, StreamEvent, StreamReadRequest } from '../cdk/stream.js';
 import type { QboApi } from '../qbo/types.js';
 import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
-import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
+import { firstPageQuery, lastUpdatedOf, readCursorWindow, type WindowFacts } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
 import { entityState, parseEntityState } from './entity-state.js';
@@ -197,7 +197,8 @@ export class EntityStream implements Stream {
       const counted = await this.options.api.query(countQuery({ ...this.querySpec(), window: from === undefined ? {} : { from } }));
       if (counted.totalCount !== undefined) yield { type: 'estimate', rowEstimate: counted.totalCount };
     }
-    const window: { readUpTo?: string } = {};
+    const window: WindowFacts = {};
+    let estimated = this.options.emitEstimates;
     const pages = readCursorWindow(
       {
         api: this.options.api,
@@ -214,6 +215,11 @@ export class EntityStream implements Stream {
     );
     let checkpoints = 0;
     for await (const page of pages) {
+      // Multi-page reads COUNT their window anyway: the estimate costs nothing then.
+      if (!estimated && window.total !== undefined) {
+        estimated = true;
+        yield { type: 'estimate', rowEstimate: window.total };
+      }
       const rows = tail.skipSeen(page.rows);
       if (rows.length > 0) yield { type: 'records', records: this.shape(rows) };
       if (page.checkpoint === undefined) continue;

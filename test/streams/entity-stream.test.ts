@@ -100,9 +100,10 @@ describe('lossless paging', () => {
   it('reads every row once across many pages, with a checkpoint per page', async () => {
     const api = new MemoryQbo();
     api.table('Invoice').push(...rowsAt(35));
-    const { records, states } = await run(make(api, 'invoices'));
+    const { records, states, events } = await run(make(api, 'invoices'));
     expect(records.map((r) => r['Id'])).toEqual(Array.from({ length: 35 }, (_, i) => String(i + 1)));
     expect(states.length).toBeGreaterThanOrEqual(4);
+    expect(events.filter((e) => e.type === 'estimate')).toEqual([{ type: 'estimate', rowEstimate: 35 }]);
     expect(states.at(-2)).toEqual({ v: 1, cursor: api.table('Invoice')[34]!.MetaData.LastUpdatedTime, seen: ['35:0'] });
     // then the cursor moves up to the server clock (minus 5 minutes): nothing else exists before it
     expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00' });
