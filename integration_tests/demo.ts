@@ -137,8 +137,8 @@ export async function runDemo(options: { outDir?: string; print?: (text: string)
     const tombstones = records(second.messages).filter((r) => r.data[DELETED_AT] !== undefined).map((r) => `${r.stream} ${String(r.data['Id'])}`);
     print(
       `Deleted records arrive as tombstones (${DELETED_AT} set): ${tombstones.join(', ') || 'none'}.\n` +
-        'Full-refresh streams and report periods are read again on every run; records updated in the same second as the\n' +
-        'saved cursor are re-read too (the cursor is inclusive) and deduplicated by the destination.\n' +
+        'Full-refresh streams (singletons, exchange rates, recurring templates, tax classifications) and the last report\n' +
+        'periods (books close late) are read again on every run; everything else arrives only when it changed.\n' +
         `Streams completed: ${streamStatuses(second.messages).filter((s) => s.status === 'COMPLETE').length}. Output: ${outDir}`,
     );
     return { outDir, runs: [run1, run2], changes, cursorsAfterFirst };
