@@ -2,11 +2,10 @@
 #
 # Airbyte image of source-quickbooks. Build: docker build -t source-quickbooks/source-quickbooks:0.1.0 .
 #
-# Base: node:22-bookworm-slim. Node 22 is an LTS line (maintained until April 2027) and the closest
-# LTS to the Node 20.19 floor the code is tested on; bump to node:24-bookworm-slim (LTS to April 2028)
-# once CI runs on 24. Debian slim (glibc) rather than alpine (musl): the same libc as CI and as most
-# developer machines, and no native-module surprises; it is a few tens of MB larger.
-ARG NODE_IMAGE=node:22-bookworm-slim
+# Base: node:24-bookworm-slim, the current Active LTS line (supported to April 2028); the code
+# supports Node 20.19+, 22 and 24 (package.json engines). Debian slim (glibc) rather than alpine
+# (musl): the same libc as CI and most developer machines, no native-module surprises.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: compile TypeScript to dist/ -------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
