@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runAuth } from './auth/auth-command.js';
 import { runAirbyte } from './cdk/airbyte-runner.js';
 import { packageRoot } from './cdk/package-root.js';
 import { runSinger } from './cdk/singer-runner.js';
@@ -24,6 +25,8 @@ export function protocolOf(argv: string[], executable: string): 'airbyte' | 'sin
 }
 
 export async function main(argv: string[], executable: string): Promise<number> {
+  // `auth` talks to a person (plain text), not to a platform: it runs outside both protocols.
+  if (argv[0] === 'auth') return runAuth(argv.slice(1));
   const source = new QuickBooksSource();
   if (protocolOf(argv, executable) === 'airbyte') return runAirbyte(source, argv);
   return runSinger(source, argv, {
