@@ -9,6 +9,7 @@ import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
 import { runInterruptible } from './interruptible.js';
+import { progressSession, type ProgressSession } from './progress-session.js';
 import { SecretRegistry } from './secrets.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
@@ -39,8 +40,10 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   const logger = new SinkLogger(writer, logOptions);
   const ctx: RunContext = { logger, secrets, emitConfig: (config: JsonObject) => writer.configUpdate(config) };
   let interruptedBy: string | undefined;
+  let progress: ProgressSession | undefined;
 
   const say = (text: string): void => {
+    progress?.display.clear();
     stderr.write(secrets.scrub(text) + '\n');
   };
 
@@ -121,9 +124,17 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
 
     source.prepareRead?.(config, ctx, catalog, state);
 
+    // A person at a terminal sees progress on stderr; a platform (stderr not a TTY) gets nothing extra.
+    progress = progressSession({ stderr, stdout: io.stdout ?? process.stdout, sink: writer, metrics: () => source.progressMetrics?.() });
+    const sink = progress?.sink ?? writer;
     const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
-    await runInterruptible(interrupt, (signal) =>
-      readStreams({ streams, catalog, state, sink: writer, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal }),
-    );
+    progress?.display.start();
+    try {
+      await runInterruptible(interrupt, (signal) =>
+        readStreams({ streams, catalog, state, sink, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal }),
+      );
+    } finally {
+      progress?.display.stop();
+    }
   }
 }

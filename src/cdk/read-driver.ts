@@ -1,5 +1,6 @@
 import { ConfigError, ConnectorError, failureTypeOf } from './errors.js';
 import type { Logger } from './logger.js';
+import { countDeletes } from './progress-tracker.js';
 import type { ConfiguredAirbyteStream, FailureType, JsonObject } from './protocol.js';
 import type { MessageSink, Stream, StreamEvent } from './stream.js';
 
@@ -100,6 +101,8 @@ export async function readStreams(options: ReadOptions): Promise<void> {
     const started = Date.now();
     let running = false;
     let total = 0;
+    let deletes = 0;
+    let checkpoints = 0;
     let sinceState = 0;
     try {
       const stream = offered.get(name);
@@ -128,10 +131,12 @@ export async function readStreams(options: ReadOptions): Promise<void> {
           if (event.type === 'records') {
             sinceState += event.records.length;
             total += event.records.length;
+            deletes += countDeletes(event.records);
             await emit(sink.records(name, event.records));
           } else if (event.type === 'state') {
             await emit(sink.state(name, event.state, sinceState));
             sinceState = 0;
+            checkpoints += 1;
           } else {
             await emit(sink.estimate(name, event.rowEstimate));
           }
@@ -149,7 +154,10 @@ export async function readStreams(options: ReadOptions): Promise<void> {
       }
       if (!running) await emit(sink.streamStatus(name, 'RUNNING'));
       await emit(sink.streamStatus(name, 'COMPLETE'));
-      logger.info(`Stream "${name}" complete: ${total} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      // The per-stream summary a platform log shows (a terminal also gets a table: progress-display.ts).
+      logger.info(
+        `Stream "${name}" complete: ${total} records (${deletes} deletes), ${checkpoints} state checkpoints, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     } catch (error) {
       unfinished.push(name);
       if (sinkFailure) return; // the output is gone: nothing more can be said

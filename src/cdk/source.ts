@@ -1,4 +1,5 @@
 import type { Logger } from './logger.js';
+import type { ProgressMetrics } from './progress-display.js';
 import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecification, JsonObject } from './protocol.js';
 import type { SecretRegistry } from './secrets.js';
 import type { Stream } from './stream.js';
@@ -29,4 +30,9 @@ export interface Source<Config> {
   prepareRead?(config: Config, ctx: RunContext, catalog: ConfiguredAirbyteStream[], state: Map<string, JsonObject>): void;
   /** Max number of streams read at once (the HTTP limiter still bounds requests). */
   streamConcurrency?(config: Config): number;
+  /**
+   * Source-wide counters (requests, rate-limit waits) for the progress a person sees at a terminal;
+   * polled a few times a second during a read, so it must be cheap. Undefined before the first request.
+   */
+  progressMetrics?(): ProgressMetrics | undefined;
 }

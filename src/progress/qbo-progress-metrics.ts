@@ -1,0 +1,15 @@
+// The QBO client's and the realm limiter's counters as the kit's ProgressMetrics (live views, cheap).
+import type { ProgressMetrics } from '../cdk/progress-display.js';
+import type { RequestLimiterStats } from '../qbo/request-limiter.js';
+import type { QboRequestStats } from '../qbo/types.js';
+
+export function qboProgressMetrics(stack: { client: { stats: QboRequestStats }; limiter: { stats: RequestLimiterStats } }): ProgressMetrics {
+  const { client, limiter } = stack;
+  return {
+    requests: client.stats.requests,
+    retries: client.stats.retries,
+    throttled: client.stats.throttled,
+    waits: limiter.stats.windowWaits + limiter.stats.holdWaits,
+    waitedMs: limiter.stats.waitedMs,
+  };
+}
