@@ -10,6 +10,7 @@ import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
 import { EntityStream } from './streams/entity-stream.js';
 import { PageBudget } from './streams/page-budget.js';
 import { QueryPrefetch } from './streams/query-prefetch.js';
+import { qboProgressMetrics } from './progress/qbo-progress-metrics.js';
 import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
 import { ConfigError } from './cdk/errors.js';
@@ -134,6 +135,11 @@ export class QuickBooksSource implements Source<QboConfig> {
     );
     this.streamList = [...entities, ...custom, ...reports];
     return this.streamList;
+  }
+
+  /** Requests, retries and rate-limit waits for the live progress display (TTY only). */
+  progressMetrics() {
+    return this.stack ? qboProgressMetrics(this.stack) : undefined;
   }
 
   /** Before reading: one shared CDC call for the streams it can serve, one batch for small first pages. */
