@@ -12,7 +12,7 @@ export interface FakeCreds {
   refreshToken: string;
 }
 
-export type BenchStats = FakeQboStats & { shim: { rewritten: number } };
+export type BenchStats = FakeQboStats;
 
 export interface FakeProcess {
   pid: number;

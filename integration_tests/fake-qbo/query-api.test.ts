@@ -71,6 +71,17 @@ describe('query envelopes', () => {
   });
 });
 
+describe('index plans', () => {
+  it('serves ORDERBY LastUpdatedTime, Id from the time index, in the same order as the single term', async () => {
+    const where = "WHERE MetaData.LastUpdatedTime >= '2000-01-01T00:00:00Z' ORDERBY MetaData.LastUpdatedTime";
+    const before = fake.stats.plans['lut-index'] ?? 0;
+    const two = rows((await query(fake, token, `SELECT * FROM Invoice ${where}, Id STARTPOSITION 40 MAXRESULTS 30`)).json(), 'Invoice');
+    const one = rows((await query(fake, token, `SELECT * FROM Invoice ${where} STARTPOSITION 40 MAXRESULTS 30`)).json(), 'Invoice');
+    expect(two.map((r) => r.Id)).toEqual(one.map((r) => r.Id));
+    expect((fake.stats.plans['lut-index'] ?? 0) - before).toBe(2);
+  });
+});
+
 describe('batch', () => {
   it('answers query items in one 200, faults per item, in request order', async () => {
     const r = await api(fake, token, 'batch?minorversion=75', {

@@ -90,7 +90,11 @@ export function runQuery(company: Company, q: Query): Executed {
   const lutConds = conds.filter((c) => isLutPath(c.path));
   const others = conds.filter((c) => !isLutPath(c.path));
   const bounds = lutBounds(lutConds, rule);
-  const single = order.length === 1 ? (order[0] as OrderTerm) : undefined;
+  // The LastUpdatedTime index orders ties by Id in the same direction, so "LastUpdatedTime, Id"
+  // (what a connector sends for deterministic positions) is served by it like the single term.
+  const lutThenId =
+    order.length === 2 && isLutPath((order[0] as OrderTerm).path) && isIdPath((order[1] as OrderTerm).path) && order[0]?.desc === order[1]?.desc;
+  const single = order.length === 1 || lutThenId ? (order[0] as OrderTerm) : undefined;
 
   const finish = (entries: Entry[], plan: Plan): Executed => {
     if (q.count) return { result: { kind: 'count', totalCount: entries.length }, plan, def };
