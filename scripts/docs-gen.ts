@@ -1,7 +1,7 @@
 // Regenerates the docs that must match the code: README's configuration and streams tables (between
 // `<!-- BEGIN/END GENERATED: name -->` markers) and docs/entity-relationships.md.
 // `--check` writes nothing and exits 1 listing the stale files. `--root DIR` works on another checkout (tests).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/cdk/package-root.js';
 import type { AirbyteStream, JsonObject } from '../src/cdk/protocol.js';
@@ -15,6 +15,7 @@ import { configTable } from './docs-config-table.js';
 import { entityRelationshipsDoc } from './docs-entity-relationships.js';
 import { replaceSection } from './docs-markers.js';
 import { streamsTable } from './docs-streams-table.js';
+import { syncGeneratedFiles } from './generated-files.js';
 
 export const ER_DOC = 'docs/entity-relationships.md';
 
@@ -43,20 +44,7 @@ export function generatedDocs(root: string): Map<string, string> {
 
 /** Writes (or, with check, only compares) the generated docs; returns the stale files. */
 export function syncDocs(root: string, check: boolean): string[] {
-  const stale: string[] = [];
-  for (const [file, content] of generatedDocs(root)) {
-    const path = join(root, file);
-    let current: string | undefined;
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {
-      current = undefined;
-    }
-    if (current === content) continue;
-    stale.push(file);
-    if (!check) writeFileSync(path, content);
-  }
-  return stale;
+  return syncGeneratedFiles(root, generatedDocs(root), check);
 }
 
 export function main(argv: string[]): number {
