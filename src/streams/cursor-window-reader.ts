@@ -157,13 +157,7 @@ async function* readPositional(
   out: WindowFacts | undefined,
 ): AsyncGenerator<VerifiedPage, string | undefined> {
   const P = deps.pageSize;
-  const counted = await deps.api.query(countQuery(window));
-  const total = counted.totalCount ?? 0;
-  if (out && out.total === undefined) out.total = total;
   const startOf = (k: number): number => 1 + k * (P - 1);
-  let plannedPages = 1;
-  while (startOf(plannedPages) <= total) plannedPages++;
-
   type Slot = { page: Promise<QueryPage>; budgeted: boolean };
   const inFlight = new Map<number, Slot>();
   const launch = (k: number, budgeted: boolean): void => {
@@ -171,6 +165,14 @@ async function* readPositional(
     page.catch(() => undefined); // a discarded prefetch must not become an unhandled rejection
     inFlight.set(k, { page, budgeted });
   };
+  // Page 1 is due whatever the count says (page 0 was full): ask for it alongside the COUNT,
+  // which saves a round trip on every multi-page read.
+  launch(1, false);
+  const counted = await deps.api.query(countQuery(window));
+  const total = counted.totalCount ?? 0;
+  if (out && out.total === undefined) out.total = total;
+  let plannedPages = 1;
+  while (startOf(plannedPages) <= total) plannedPages++;
   const discardAll = (): void => {
     for (const slot of inFlight.values()) {
       if (slot.budgeted) void slot.page.finally(() => deps.budget.release()).catch(() => undefined);
