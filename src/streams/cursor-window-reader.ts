@@ -94,8 +94,22 @@ export function firstPageQuery(spec: QuerySpec, from: string | undefined, pageSi
 }
 
 /**
+ * A window planned before reading (first syncs, see query-prefetch.ts): its upper bound and row
+ * count came from one batched COUNT, and a window of one page may already be fetched.
+ */
+export interface WindowPlan {
+  /** Upper bound: the server second the COUNT was answered at. */
+  to: string;
+  total: number;
+  /** The window's single page, when total fit in one (fetched in a batch). */
+  page0?: QueryPage;
+}
+
+/**
  * Reads `spec` from `from` (inclusive; undefined = the beginning) up to the server's clock.
- * `firstPage`, when given, is the already-fetched answer to the first page query (batch prefetch).
+ * `firstPage`, when given, is the already-fetched answer to the first page query (batch prefetch);
+ * `plan`, when given, replaces the first page: the window's bound and count are known, so pages
+ * 0..n go out at once.
  */
 export async function* readCursorWindow(
   deps: WindowReaderDeps,
@@ -107,27 +121,45 @@ export async function* readCursorWindow(
    * are read) and, once a second page is needed, the COUNT of the window (a free row estimate).
    */
   out?: WindowFacts,
+  plan?: WindowPlan,
 ): AsyncGenerator<VerifiedPage> {
   const P = deps.pageSize;
   const now = deps.now ?? Date.now;
   const tail = new EmittedTail();
   let fromLiteral = from === undefined ? undefined : queryLiteral(from);
-  let page0 = firstPage ?? (await deps.api.query(firstPageQuery(spec, from, P)));
-  // Records updated from here on carry a LastUpdatedTime at or after this second.
-  const to = serverSecond(page0, now);
-  if (out) out.readUpTo = to;
+  let page0: QueryPage | undefined;
+  let knownTotal: number | undefined;
+  let to: string;
+  if (plan) {
+    to = plan.to;
+    if (out) {
+      out.readUpTo = to;
+      out.total ??= plan.total;
+    }
+    if (plan.total === 0) return;
+    page0 = plan.page0;
+    knownTotal = plan.total;
+  } else {
+    page0 = firstPage ?? (await deps.api.query(firstPageQuery(spec, from, P)));
+    // Records updated from here on carry a LastUpdatedTime at or after this second.
+    to = serverSecond(page0, now);
+    if (out) out.readUpTo = to;
+  }
   let stalled = 0;
   let lastRestartFrom: string | undefined;
 
   for (;;) {
-    const first = page0.rows;
-    const emitted = tail.filter(first);
-    const last = first[first.length - 1];
-    yield { rows: emitted, checkpoint: last ? lastUpdatedOf(last) : undefined };
-    if (first.length < P || last === undefined) return;
-
     const window: QuerySpec = { ...spec, window: { from: fromLiteral, to } };
-    const restartAt = yield* readPositional(deps, window, last, tail, out);
+    let anchor: JsonObject | undefined;
+    if (page0) {
+      const first = page0.rows;
+      const emitted = tail.filter(first);
+      anchor = first[first.length - 1];
+      yield { rows: emitted, checkpoint: anchor ? lastUpdatedOf(anchor) : undefined };
+      if (first.length < P || anchor === undefined) return;
+    }
+    const restartAt = yield* readPositional(deps, window, anchor, tail, out, knownTotal);
+    knownTotal = undefined; // a restart re-plans from its own first page
     if (restartAt === undefined) return;
 
     if (restartAt === lastRestartFrom) {
@@ -146,15 +178,17 @@ export async function* readCursorWindow(
 }
 
 /**
- * Pages 2..n of a frozen window whose first page ended on `anchor`, fetched concurrently in order.
+ * The pages of a frozen window, fetched concurrently and yielded in order: from page 0 when there
+ * is no `anchor`, else from page 1, whose first row must be the `anchor` page 0 ended on.
  * Returns undefined when the window is read whole, or the second to restart from when positions moved.
  */
 async function* readPositional(
   deps: WindowReaderDeps,
   window: QuerySpec,
-  anchor: JsonObject,
+  anchor: JsonObject | undefined,
   tail: EmittedTail,
   out: WindowFacts | undefined,
+  knownTotal: number | undefined,
 ): AsyncGenerator<VerifiedPage, string | undefined> {
   const P = deps.pageSize;
   const startOf = (k: number): number => 1 + k * (P - 1);
@@ -165,11 +199,14 @@ async function* readPositional(
     page.catch(() => undefined); // a discarded prefetch must not become an unhandled rejection
     inFlight.set(k, { page, budgeted });
   };
-  // Page 1 is due whatever the count says (page 0 was full): ask for it alongside the COUNT,
-  // which saves a round trip on every multi-page read.
-  launch(1, false);
-  const counted = await deps.api.query(countQuery(window));
-  const total = counted.totalCount ?? 0;
+  const firstK = anchor === undefined ? 0 : 1;
+  let total = knownTotal;
+  if (total === undefined) {
+    // The first page to read is due whatever the count says: ask for it alongside the COUNT,
+    // which saves a round trip on every multi-page read.
+    launch(firstK, false);
+    total = (await deps.api.query(countQuery(window))).totalCount ?? 0;
+  }
   if (out && out.total === undefined) out.total = total;
   let plannedPages = 1;
   while (startOf(plannedPages) <= total) plannedPages++;
@@ -182,7 +219,7 @@ async function* readPositional(
 
   let prev = anchor;
   try {
-    for (let k = 1; ; k++) {
+    for (let k = firstK; ; k++) {
       if (!inFlight.has(k)) launch(k, false);
       for (let j = k + 1; j < plannedPages && j <= k + deps.maxPrefetch; j++) {
         if (!inFlight.has(j) && deps.budget.tryAcquire()) launch(j, true);
@@ -197,7 +234,9 @@ async function* readPositional(
       }
       const rows = page.rows;
       const head = rows[0];
-      if (head === undefined || !sameRow(head, prev)) {
+      if (prev === undefined) {
+        if (head === undefined) return undefined; // the window emptied since it was counted
+      } else if (head === undefined || !sameRow(head, prev)) {
         discardAll();
         return lastUpdatedOf(prev);
       }

@@ -10,8 +10,8 @@ import { CursorTail } from './cursor-tail.js';
 import { entityState, parseEntityState } from './entity-state.js';
 import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
-import { countQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
-import { instantOf, laterOf, utcLiteral } from './qbo-time.js';
+import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
+import { instantOf, laterOf, queryLiteral, utcLiteral } from './qbo-time.js';
 
 export interface EntityStreamOptions {
   api: QboApi;
@@ -89,18 +89,33 @@ export class EntityStream implements Stream {
   }
 
   /**
-   * Called before reads start: join the shared CDC call when it can serve this read, otherwise put
-   * the first page into the shared batch when the read is likely small (incremental with a state,
-   * or reference data). First syncs and full refreshes of big entities are not batched: a batch
-   * answer is held in memory whole.
+   * Called before reads start: join the shared CDC call when it can serve this read; otherwise put
+   * the first page of a likely-small read (incremental with a state, reference data) into the
+   * shared batch, or, for a first sync or full refresh, a COUNT of its window (see query-prefetch).
    */
   plan(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): void {
     if (this.planChanges(request)) return;
     const prefetch = this.options.prefetch;
     if (!prefetch?.available) return;
-    const small = this.def.read === 'whole' || (this.def.read === 'cursor' && this.startCursor(request).saved !== undefined);
-    const query = small ? this.firstQuery(request) : undefined;
-    if (query !== undefined) prefetch.register(query);
+    if (this.def.read === 'whole') {
+      prefetch.register(this.firstQuery(request) as string);
+      return;
+    }
+    if (this.def.read !== 'cursor') return;
+    const { from, saved } = this.startCursor(request);
+    if (saved !== undefined) {
+      prefetch.register(this.firstQuery(request) as string);
+      return;
+    }
+    // A first sync or a full refresh may be big: count its window first (batched), then read it.
+    const fromLiteral = from === undefined ? undefined : queryLiteral(from);
+    const spec = this.querySpec();
+    const P = this.options.pageSize;
+    prefetch.registerPlan(this.name, {
+      count: countQuery({ ...spec, window: { from: fromLiteral } }),
+      pageFor: (to) => pageQuery({ ...spec, window: { from: fromLiteral, to } }, 1, P),
+      pageSize: P,
+    });
   }
 
   /** Register with the CDC feed when this read can be served by it; true when registered. */
@@ -212,6 +227,7 @@ export class EntityStream implements Stream {
       from,
       await this.options.prefetch?.take(firstPageQuery(this.querySpec(), from, this.options.pageSize)),
       window,
+      await this.options.prefetch?.plan(this.name),
     );
     let checkpoints = 0;
     for await (const page of pages) {

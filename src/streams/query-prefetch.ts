@@ -1,19 +1,38 @@
-// First pages of many small streams in one request: QBO's /batch answers up to 30 queries at once.
-// An incremental sync with few changes then costs a handful of requests instead of one per stream.
-// Only queries registered before reading starts are batched; a stream whose query was not
-// prefetched, or whose batch item failed, simply asks on its own.
+// Many streams' opening requests in few calls: QBO's /batch answers up to 30 queries at once.
+// - Small reads (incremental with a state, reference data) register their first page.
+// - First syncs and full refreshes register a plan: a COUNT of their window. Windows that turn out
+//   to fit in one page get that page in a second batch; empty ones need nothing more; bigger ones
+//   know their bound and size and fetch all their pages concurrently from the start.
+// Only what is registered before reading starts is batched; a stream whose item is missing or
+// failed simply asks on its own.
 import type { Logger } from '../cdk/logger.js';
 import type { QboApi, QueryPage } from '../qbo/types.js';
+import type { WindowPlan } from './cursor-window-reader.js';
+import { instantOf, utcLiteral } from './qbo-time.js';
 
 export const BATCH_SIZE = 30;
 
+interface PlanRequest {
+  count: string;
+  /** The query of the window's single page, once its upper bound is known. */
+  pageFor: (to: string) => string;
+  pageSize: number;
+}
+
+interface Answers {
+  pages: Map<string, QueryPage>;
+  plans: Map<string, WindowPlan>;
+}
+
 export class QueryPrefetch {
   private readonly queries: string[] = [];
-  private answers: Promise<Map<string, QueryPage>> | undefined;
+  private readonly planRequests = new Map<string, PlanRequest>();
+  private answers: Promise<Answers> | undefined;
 
   constructor(
     private readonly api: Pick<QboApi, 'batchQuery'>,
     private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get available(): boolean {
@@ -21,30 +40,76 @@ export class QueryPrefetch {
   }
 
   register(query: string): void {
-    if (this.answers) throw new Error('QueryPrefetch: register() after reading started');
+    this.assertOpen();
     if (!this.queries.includes(query)) this.queries.push(query);
+  }
+
+  registerPlan(stream: string, request: PlanRequest): void {
+    this.assertOpen();
+    this.planRequests.set(stream, request);
   }
 
   /** The prefetched answer to exactly this query, or undefined (then the caller queries itself). */
   async take(query: string): Promise<QueryPage | undefined> {
     if (!this.queries.includes(query)) return undefined;
-    this.answers ??= this.fetchAll();
-    const answers = await this.answers;
-    const page = answers.get(query);
-    answers.delete(query); // served once: a restart must see fresh data
+    const { pages } = await this.fetched();
+    const page = pages.get(query);
+    pages.delete(query); // served once: a restart must see fresh data
     return page;
   }
 
-  private async fetchAll(): Promise<Map<string, QueryPage>> {
+  /** The stream's planned window, or undefined (then it reads its first page itself). */
+  async plan(stream: string): Promise<WindowPlan | undefined> {
+    if (!this.planRequests.has(stream)) return undefined;
+    const { plans } = await this.fetched();
+    const plan = plans.get(stream);
+    plans.delete(stream);
+    return plan;
+  }
+
+  private assertOpen(): void {
+    if (this.answers) throw new Error('QueryPrefetch: registration after reading started');
+  }
+
+  private fetched(): Promise<Answers> {
+    this.answers ??= this.fetchAll();
+    return this.answers;
+  }
+
+  private async fetchAll(): Promise<Answers> {
+    const plans = new Map<string, WindowPlan>();
+    const counts = [...this.planRequests].map(([stream, request]) => ({ stream, request }));
+    const pages = await this.batch([...this.queries, ...counts.map((c) => c.request.count)]);
+    const singles: Array<{ stream: string; query: string }> = [];
+    for (const { stream, request } of counts) {
+      const answer = pages.get(request.count);
+      if (answer?.totalCount === undefined) continue;
+      const t = answer.time === undefined ? Number.NaN : instantOf(answer.time);
+      const to = utcLiteral(Number.isNaN(t) ? this.now() : t);
+      plans.set(stream, { to, total: answer.totalCount });
+      if (answer.totalCount > 0 && answer.totalCount <= request.pageSize) singles.push({ stream, query: request.pageFor(to) });
+    }
+    const singlePages = await this.batch(singles.map((s) => s.query));
+    for (const { stream, query } of singles) {
+      const page = singlePages.get(query);
+      const plan = plans.get(stream);
+      if (page && plan) plan.page0 = page;
+    }
+    for (const c of counts) pages.delete(c.request.count);
+    return { pages, plans };
+  }
+
+  /** Answers by query text, in batches of 30 sent concurrently; failed items are left out. */
+  private async batch(queries: readonly string[]): Promise<Map<string, QueryPage>> {
     const out = new Map<string, QueryPage>();
-    const batch = this.api.batchQuery?.bind(this.api);
-    if (!batch) return out;
+    const send = this.api.batchQuery?.bind(this.api);
+    if (!send || queries.length === 0) return out;
     const chunks: string[][] = [];
-    for (let i = 0; i < this.queries.length; i += BATCH_SIZE) chunks.push(this.queries.slice(i, i + BATCH_SIZE));
+    for (let i = 0; i < queries.length; i += BATCH_SIZE) chunks.push(queries.slice(i, i + BATCH_SIZE));
     await Promise.all(
       chunks.map(async (chunk) => {
         try {
-          const results = await batch(chunk);
+          const results = await send(chunk);
           results.forEach((result, i) => {
             if (result instanceof Error) this.logger.info(`Batched query failed, asking alone: ${result.message}`);
             else out.set(chunk[i] as string, result);

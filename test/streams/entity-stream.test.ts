@@ -315,15 +315,37 @@ describe('batched first pages', () => {
     expect(api.queries).toEqual([]);
   });
 
-  it('first syncs are not batched (their first page may be the start of a big read)', () => {
+  it('first syncs count their windows in one batch, fetch small windows in a second, and page big ones at once', async () => {
     const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(35));
+    api.table('TaxCode').push(...rowsAt(3));
     const prefetch = new QueryPrefetch(api, recordingLogger());
-    const register = (q: string) => registered.push(q);
-    const registered: string[] = [];
-    prefetch.register = register;
-    make(api, 'time_activities', { prefetch }).plan({ syncMode: 'incremental', state: undefined });
-    make(api, 'invoices', { prefetch }).plan({ syncMode: 'full_refresh', state: undefined });
-    expect(registered).toEqual([]);
+    const streams = ['invoices', 'tax_codes', 'time_activities'].map((s) => make(api, s, { prefetch }));
+    for (const s of streams) s.plan({ syncMode: 'incremental', state: undefined });
+    const [inv, tax, time] = await Promise.all(streams.map((s) => run(s)));
+    expect(api.batches.map((b) => b.length)).toEqual([3, 1]);
+    expect(api.batches[0]?.every((q) => q.startsWith('SELECT COUNT(*)'))).toBe(true);
+    expect(api.batches[1]?.[0]).toMatch(/^SELECT \* FROM TaxCode WHERE .* MetaData.LastUpdatedTime <= '2026-11-20T18:00:00\+00:00' ORDERBY/);
+    // The big window is paged from position 1 with no serial first page and no second COUNT.
+    expect(api.queries.map((q) => /STARTPOSITION (\d+)/.exec(q)?.[1] ?? '1')).toEqual(['1', '10', '19', '28']);
+    expect(inv?.records.map((r) => r['Id'])).toEqual(Array.from({ length: 35 }, (_, i) => String(i + 1)));
+    expect(inv?.events.filter((e) => e.type === 'estimate')).toEqual([{ type: 'estimate', rowEstimate: 35 }]);
+    expect(tax?.records).toHaveLength(3);
+    expect(time?.records).toEqual([]);
+    expect(time?.states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00' });
+  });
+
+  it('a planned window still loses nothing when records change while it is read', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(40));
+    api.beforeQuery = (n) => {
+      if (n === 1) api.touch('Invoice', '3', pst(NOW + 1000));
+    };
+    const prefetch = new QueryPrefetch(api, recordingLogger());
+    const s = make(api, 'invoices', { prefetch });
+    s.plan({ syncMode: 'full_refresh', state: undefined });
+    const { ids } = await run(s, 'full_refresh');
+    expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
   });
 
   it('falls back to its own query when the batch fails', async () => {
