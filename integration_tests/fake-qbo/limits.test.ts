@@ -1,15 +1,9 @@
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeQbo, type FakeQbo } from './index.js';
-import { api, query } from './test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startFakeQbo } from './index.js';
+import { api, query, freshFakePerTest } from './test-helpers.js';
 
-let fake: FakeQbo | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-const start = async (opts: Parameters<typeof startFakeQbo>[0] = {}): Promise<FakeQbo> =>
-  (fake = await startFakeQbo({ startTime: '2024-06-15T12:00:00Z', freezeClock: true, ...opts }));
+const start = freshFakePerTest();
 
 describe('throttling', () => {
   it('answers the 11th concurrent request with 429 ThrottleExceeded', async () => {

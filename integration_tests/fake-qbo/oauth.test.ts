@@ -1,14 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeQbo, type FakeQbo } from './index.js';
-import { api, refresh } from './test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { api, refresh, freshFakePerTest } from './test-helpers.js';
 
-let fake: FakeQbo | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-const start = async (opts: Parameters<typeof startFakeQbo>[0] = {}): Promise<FakeQbo> =>
-  (fake = await startFakeQbo({ startTime: '2024-06-15T12:00:00Z', freezeClock: true, ...opts }));
+const start = freshFakePerTest();
 
 const HOUR = 3600_000;
 

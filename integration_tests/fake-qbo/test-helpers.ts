@@ -1,5 +1,6 @@
 // Small client used by the fake's own tests (and handy for other tests): token refresh and data calls.
-import type { FakeQbo } from './index.js';
+import { afterEach } from 'vitest';
+import { startFakeQbo, type FakeQbo, type FakeQboOptions } from './index.js';
 
 export interface TokenResponse {
   status: number;
@@ -39,4 +40,17 @@ export async function api(fake: FakeQbo, token: string, pathAndQuery: string, in
 
 export function query(fake: FakeQbo, token: string, q: string, extra = ''): Promise<ApiResponse> {
   return api(fake, token, `query?query=${encodeURIComponent(q)}&minorversion=75${extra}`);
+}
+
+/**
+ * A fresh fake per test, frozen at a fixed instant and closed after it: `start(options)` starts it
+ * (call it inside the test), `afterEach` is registered here.
+ */
+export function freshFakePerTest(): (opts?: FakeQboOptions) => Promise<FakeQbo> {
+  let fake: FakeQbo | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+  return async (opts = {}) => (fake = await startFakeQbo({ startTime: '2024-06-15T12:00:00Z', freezeClock: true, ...opts }));
 }
