@@ -48,7 +48,12 @@ export function refUses(root: Json): string[] {
   const out: string[] = [];
   const visit = (v: Json, path: string): void => {
     if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}/${i}`));
-    else if (isObject(v)) for (const [k, x] of Object.entries(v)) k === '$ref' ? out.push(path) : visit(x, `${path}/${k}`);
+    else if (isObject(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === '$ref') out.push(path);
+        else visit(x, `${path}/${k}`);
+      }
+    }
   };
   visit(root, '');
   return out;

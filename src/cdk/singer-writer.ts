@@ -102,7 +102,7 @@ export class SingerWriter implements MessageSink {
     this.bookmarks.set(stream, state);
     const value = { bookmarks: Object.fromEntries(this.bookmarks) };
     const written = this.send({ type: 'STATE', value });
-    this.metric({ type: 'counter', metric: 'record_count', value: recordCount, tags: { stream } });
+    this.metric({ type: 'counter', metric: 'record_count', value: recordCount, tags: { stream } }).catch(ignore);
     return written;
   }
 
@@ -117,7 +117,7 @@ export class SingerWriter implements MessageSink {
     if (status === 'COMPLETE' || status === 'INCOMPLETE') {
       const seconds = out.startedAt === undefined ? 0 : (this.now() - out.startedAt) / 1000;
       const outcome = status === 'COMPLETE' ? 'succeeded' : 'failed';
-      this.metric({ type: 'timer', metric: 'sync_duration', value: seconds, tags: { stream, status: outcome } });
+      this.metric({ type: 'timer', metric: 'sync_duration', value: seconds, tags: { stream, status: outcome } }).catch(ignore);
       return this.log(status === 'COMPLETE' ? 'INFO' : 'WARN', `Stream "${stream}": ${status === 'COMPLETE' ? 'complete' : 'incomplete'}.`);
     }
     return Promise.resolve();

@@ -77,7 +77,7 @@ export class ChangeFeed {
     for (const rows of result.entities.values()) total += rows.length;
     this.logger.info(`CDC: ${total} changed or deleted objects since ${since} for ${entities.join(', ')}.`);
     const perEntity = new Map<string, JsonObject[]>(result.entities);
-    let serverTime = result.time;
+    const serverTime = result.time;
     if (requests.length > 1 && total >= CDC_MAX_OBJECTS) {
       for (const r of requests) {
         if ((result.entities.get(r.responseKey)?.length ?? 0) === 0) continue;

@@ -40,7 +40,7 @@ function scalar(raw: string, line: number): YamlValue {
   return text;
 }
 
-const KEY = /^([A-Za-z0-9_.\-]+|"[^"]*"|'[^']*'):(?:\s+(.*))?$/;
+const KEY = /^([A-Za-z0-9_.-]+|"[^"]*"|'[^']*'):(?:\s+(.*))?$/;
 
 export function parseYaml(text: string): YamlValue {
   const lines: Line[] = [];

@@ -14,6 +14,6 @@ describe('generated record types', () => {
     expect(src).toContain('export interface StreamRecords {\n  invoices: Invoice;\n  bills: Bill;');
     expect(src.match(/export type ReferenceType =/g)).toHaveLength(1);
     expect(src).not.toContain('ReferenceType1');
-    expect(src).toMatch(/\n  Qty\?: null \| number;/);
+    expect(src).toMatch(/\n {2}Qty\?: null \| number;/);
   });
 });
