@@ -49,30 +49,37 @@ export function lastUpdatedOf(row: JsonObject): string | undefined {
   return typeof t === 'string' ? t : undefined;
 }
 
-/** Drops rows already emitted in the current last second (overlap rows, restarts). */
+/**
+ * Drops rows already emitted in the current last second (overlap rows, restarts). Rows arrive in
+ * cursor order and a window never starts before that second, so only a page's leading run can
+ * repeat it; per row this costs nothing beyond those runs. Timestamps compare as strings: one
+ * company renders one instant one way.
+ */
 class EmittedTail {
-  private second = Number.NEGATIVE_INFINITY;
+  private second: string | undefined;
   private ids = new Set<unknown>();
 
   filter(rows: JsonObject[]): JsonObject[] {
     let out: JsonObject[] | undefined;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as JsonObject;
-      const t = lastUpdatedOf(row);
-      const s = t === undefined ? Number.NaN : instantOf(t);
-      let duplicate = false;
-      if (s === this.second) {
-        duplicate = this.ids.has(row['Id']);
-        this.ids.add(row['Id']);
-      } else if (s > this.second) {
-        this.second = s;
-        this.ids = new Set([row['Id']]);
+    let i = 0;
+    if (this.second !== undefined) {
+      for (; i < rows.length; i++) {
+        const row = rows[i] as JsonObject;
+        if (lastUpdatedOf(row) !== this.second) break;
+        if (this.ids.has(row['Id'])) out ??= rows.slice(0, i);
+        else {
+          this.ids.add(row['Id']);
+          out?.push(row);
+        }
       }
-      if (duplicate) {
-        out ??= rows.slice(0, i);
-      } else if (out) {
-        out.push(row);
-      }
+    }
+    if (out) for (let j = i; j < rows.length; j++) out.push(rows[j] as JsonObject);
+    const last = rows[rows.length - 1];
+    const lastTime = last === undefined ? undefined : lastUpdatedOf(last);
+    if (lastTime !== undefined && lastTime !== this.second) {
+      this.second = lastTime;
+      this.ids = new Set();
+      for (let j = rows.length - 1; j >= i && lastUpdatedOf(rows[j] as JsonObject) === lastTime; j--) this.ids.add((rows[j] as JsonObject)['Id']);
     }
     return out ?? rows;
   }
