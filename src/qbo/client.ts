@@ -5,10 +5,10 @@ import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { errorFromResponse } from './faults.js';
-import { QboHttpClient, type QboHttpClientOptions } from './http-client.js';
+import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
-import type { CdcResult, QboApi, QboRequestStats, QueryPage } from './types.js';
+import type { CdcResult, DeferredPage, QboApi, QboRequestStats, QueryPage } from './types.js';
 
 /** Keys of a QueryResponse that are not the entity list. */
 const QUERY_META_KEYS = new Set(['startPosition', 'maxResults', 'totalCount', 'Fault']);
@@ -52,22 +52,43 @@ export class QboClient implements QboApi {
   }
 
   async query(query: string): Promise<QueryPage> {
+    return parseQueryResponse(await this.options.http.requestJson(this.queryRequest(query)), query);
+  }
+
+  async queryDeferred(query: string): Promise<DeferredPage> {
+    const body = await this.options.http.requestJsonText(this.queryRequest(query));
+    if (typeof body !== 'string') {
+      const page = parseQueryResponse(body, query);
+      return { open: async () => page };
+    }
+    return {
+      open: async () => {
+        let json: unknown;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          return this.query(query); // cut off in a way the cheap check missed: ask again
+        }
+        return isObject(json) ? parseQueryResponse(json, query) : this.query(query);
+      },
+    };
+  }
+
+  /** GET /query, or a POST with the query as the body when the URL would be too long. */
+  private queryRequest(query: string): QboHttpRequest {
     const url = `${this.companyUrl}/query`;
     const params = { query, include: 'enhancedAllCustomFields' };
     const getLength = url.length + new URLSearchParams(params).toString().length + 20;
-    const body =
-      getLength <= (this.options.maxGetUrlLength ?? MAX_GET_URL_LENGTH)
-        ? await this.options.http.requestJson({ url, params, query, realmId: this.options.realmId })
-        : await this.options.http.requestJson({
-            method: 'POST',
-            url,
-            params: { include: 'enhancedAllCustomFields' },
-            body: query,
-            contentType: 'application/text',
-            query,
-            realmId: this.options.realmId,
-          });
-    return parseQueryResponse(body, query);
+    if (getLength <= (this.options.maxGetUrlLength ?? MAX_GET_URL_LENGTH)) return { url, params, query, realmId: this.options.realmId };
+    return {
+      method: 'POST',
+      url,
+      params: { include: 'enhancedAllCustomFields' },
+      body: query,
+      contentType: 'application/text',
+      query,
+      realmId: this.options.realmId,
+    };
   }
 
   get(path: string, params: Record<string, string> = {}): Promise<JsonObject> {

@@ -30,9 +30,16 @@ export interface QboRequestStats {
   tokenRefreshes: number;
 }
 
+/** A fetched page whose body is parsed only when opened (prefetched pages wait as text). */
+export interface DeferredPage {
+  open(): Promise<QueryPage>;
+}
+
 export interface QboApi {
   /** GET /v3/company/{realm}/query?query=...&include=enhancedAllCustomFields&minorversion=N */
   query(query: string): Promise<QueryPage>;
+  /** Same request as query(); the page is parsed when opened. Optional for test doubles. */
+  queryDeferred?(query: string): Promise<DeferredPage>;
   /** GET /v3/company/{realm}/{path}?{params}&minorversion=N, the parsed JSON body (faults already raised). */
   get(path: string, params?: Record<string, string>): Promise<JsonObject>;
   /** GET /v3/company/{realm}/cdc?entities=A,B&changedSince=... */

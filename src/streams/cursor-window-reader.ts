@@ -10,13 +10,13 @@
 import { TransientError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
-import type { QboApi, QueryPage } from '../qbo/types.js';
+import type { DeferredPage, QboApi, QueryPage } from '../qbo/types.js';
 import type { PageBudget } from './page-budget.js';
 import { countQuery, pageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, queryLiteral, utcLiteral } from './qbo-time.js';
 
 export interface WindowReaderDeps {
-  api: Pick<QboApi, 'query'>;
+  api: Pick<QboApi, 'query' | 'queryDeferred'>;
   pageSize: number;
   budget: PageBudget;
   /** Pages fetched ahead of the one being emitted (beyond it), when the budget allows. */
@@ -199,10 +199,12 @@ async function* readPositional(
 ): AsyncGenerator<VerifiedPage, string | undefined> {
   const P = deps.pageSize;
   const startOf = (k: number): number => 1 + k * (P - 1);
-  type Slot = { page: Promise<QueryPage>; budgeted: boolean };
+  // Pages waiting their turn stay unparsed text when the client can defer (less heap, less GC).
+  type Slot = { page: Promise<QueryPage | DeferredPage>; budgeted: boolean };
   const inFlight = new Map<number, Slot>();
   const launch = (k: number, budgeted: boolean): void => {
-    const page = deps.api.query(pageQuery(window, startOf(k), P));
+    const query = pageQuery(window, startOf(k), P);
+    const page = deps.api.queryDeferred ? deps.api.queryDeferred(query) : deps.api.query(query);
     page.catch(() => undefined); // a discarded prefetch must not become an unhandled rejection
     inFlight.set(k, { page, budgeted });
   };
@@ -235,7 +237,8 @@ async function* readPositional(
       inFlight.delete(k);
       let page: QueryPage;
       try {
-        page = await slot.page;
+        const fetched = await slot.page;
+        page = 'open' in fetched ? await fetched.open() : fetched;
       } finally {
         if (slot.budgeted) deps.budget.release();
       }

@@ -252,3 +252,28 @@ describe('QBO_THROTTLE_WAIT_SECONDS', () => {
     expect(() => createQboClient(config, deps({ QBO_THROTTLE_WAIT_SECONDS: 'soon' }))).toThrow(ConfigError);
   });
 });
+
+describe('QboClient.queryDeferred', () => {
+  it('hands a plain page over unparsed and parses it when opened', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"1"}],"startPosition":1,"maxResults":1},"time":"t"}');
+    const deferred = await qbo().client.queryDeferred('SELECT * FROM Item');
+    expect(await deferred.open()).toMatchObject({ entity: 'Item', rows: [{ Id: '1' }], time: 't' });
+  });
+
+  it('a Fault inside a 200 is still raised when fetched, not deferred', async () => {
+    nock(API)
+      .get(`${COMPANY}/query`)
+      .query(true)
+      .reply(200, { QueryResponse: { Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: x', code: '4001' }], type: 'ValidationFault' } } });
+    await expect(qbo().client.queryDeferred('SELECT * FROM Item')).rejects.toBeInstanceOf(QboQueryError);
+  });
+
+  it('a body cut off in a way the cheap check misses is asked for again when opened', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"1"},{"Id":"2"}');
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"1"},{"Id":"2"}],"startPosition":1,"maxResults":2},"time":"t"}');
+    // the first body ends with "}" after a row: it passes the cheap check and fails to parse
+    const deferred = await qbo().client.queryDeferred('SELECT * FROM Item');
+    expect((await deferred.open()).rows).toHaveLength(2);
+    expect(nock.isDone()).toBe(true);
+  });
+});
