@@ -32,8 +32,7 @@ function tally(stats: BenchStats, records: Record<string, number>, wallMs: numbe
   let total = 0;
   for (const [endpoint, n] of Object.entries(stats.requests)) {
     if (endpoint === 'token' || n === undefined) continue;
-    // The fake files POST /batch under 'other' (its stats predate the batch endpoint).
-    requests[endpoint === 'other' ? 'batch' : endpoint] = n;
+    requests[endpoint] = n;
     total += n;
   }
   const queriesByEntity: SyncCount['queriesByEntity'] = {};

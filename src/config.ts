@@ -34,6 +34,7 @@ export interface QboConfig {
   requestsPerMinute: number;
   lookbackWindowSeconds: number;
   useCdc: boolean;
+  useBatch: boolean;
   emitEstimates: boolean;
   requestTimeoutSeconds: number;
   maxRetries: number;
@@ -116,6 +117,7 @@ export function parseConfig(input: JsonObject): QboConfig {
     requestsPerMinute: c['requests_per_minute'] as number,
     lookbackWindowSeconds: c['lookback_window_seconds'] as number,
     useCdc: c['use_cdc'] as boolean,
+    useBatch: c['use_batch'] as boolean,
     emitEstimates: c['emit_estimates'] as boolean,
     requestTimeoutSeconds: c['request_timeout_seconds'] as number,
     maxRetries: c['max_retries'] as number,

@@ -100,7 +100,7 @@ export class QuickBooksSource implements Source<QboConfig> {
     const { client } = this.client(config, ctx);
     const budget = new PageBudget(PAGE_BUDGET);
     const feed = config.useCdc ? new ChangeFeed(client, ctx.logger, this.options.now) : undefined;
-    const prefetch = new QueryPrefetch(client, ctx.logger);
+    const prefetch = config.useBatch ? new QueryPrefetch(client, ctx.logger) : undefined;
     const entityStream = (def: EntityDef, schemaOf: string, where?: string): EntityStream =>
       new EntityStream(def, {
         api: client,

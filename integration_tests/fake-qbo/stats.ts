@@ -14,6 +14,7 @@ export type Endpoint =
   | 'exchangerate'
   | 'taxclassification'
   | 'reports'
+  | 'batch'
   | 'other';
 
 export interface FakeQboStats {
@@ -61,6 +62,6 @@ export function endpointOf(path: string): Endpoint {
   const m = /^\/v3\/company\/[^/]+\/([^/?]+)(\/[^/]+)?/.exec(path);
   if (!m) return 'other';
   const seg = (m[1] as string).toLowerCase();
-  if (seg === 'query' || seg === 'cdc' || seg === 'companyinfo' || seg === 'preferences' || seg === 'exchangerate' || seg === 'taxclassification' || seg === 'reports') return seg;
+  if (seg === 'query' || seg === 'cdc' || seg === 'companyinfo' || seg === 'preferences' || seg === 'exchangerate' || seg === 'taxclassification' || seg === 'reports' || seg === 'batch') return seg;
   return m[2] ? 'read' : 'other';
 }
