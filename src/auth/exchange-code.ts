@@ -1,5 +1,5 @@
 // The authorization_code grant at Intuit's token endpoint (the connector itself only ever refreshes).
-import { intuitTidOf } from '../qbo/faults.js';
+import { postTokenGrant, type TokenAnswer } from '../qbo/token-endpoint.js';
 import { AuthError } from './auth-error.js';
 
 export interface IssuedTokens {
@@ -21,35 +21,22 @@ export interface ExchangeOptions {
 }
 
 export async function exchangeCode(options: ExchangeOptions): Promise<IssuedTokens> {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const credentials = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
-  let response: Response;
-  let text: string;
+  let response: TokenAnswer;
   try {
-    response = await fetchImpl(options.tokenUrl, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${credentials}`,
-        Accept: 'application/json',
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: options.code, redirect_uri: options.redirectUri }).toString(),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    response = await postTokenGrant({
+      tokenUrl: options.tokenUrl,
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      grant: { grant_type: 'authorization_code', code: options.code, redirect_uri: options.redirectUri },
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
-    text = await response.text();
   } catch (error) {
     const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : error instanceof Error ? error.message : String(error);
     throw new AuthError(`Could not reach Intuit's token endpoint (${reason}). Check the network and run the command again.`);
   }
-  const tid = intuitTidOf(response.headers);
-  const tidSuffix = tid ? ` (intuit_tid=${tid})` : '';
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
-  } catch {
-    // not JSON: reported below by status
-  }
+  const tidSuffix = response.intuitTid ? ` (intuit_tid=${response.intuitTid})` : '';
+  const body = response.body ?? {};
   const accessToken = body['access_token'];
   const refreshToken = body['refresh_token'];
   if (response.ok && typeof accessToken === 'string' && accessToken !== '' && typeof refreshToken === 'string' && refreshToken !== '') {

@@ -3,7 +3,7 @@
 import pRetry from 'p-retry';
 import { ConfigError, TransientError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
-import { intuitTidOf } from './faults.js';
+import { postTokenGrant, type TokenAnswer } from './token-endpoint.js';
 
 export interface RefreshedTokens {
   accessToken: string;
@@ -150,61 +150,48 @@ export class TokenManager implements AccessTokenSource {
 
   /** One POST to the token endpoint: the parsed success body, or a typed error. */
   private async requestTokens(): Promise<Record<string, unknown>> {
-    const fetchImpl = this.options.fetch ?? globalThis.fetch;
-    const credentials = Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64');
-    let response: Response;
-    let text: string;
+    let answer: TokenAnswer;
     try {
-      response = await fetchImpl(this.options.tokenUrl, {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${credentials}`,
-          Accept: 'application/json',
-          'Content-Type': 'application/x-www-form-urlencoded',
-          'x-include-refresh-token-hard-expires-in': 'true',
-        },
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken }).toString(),
-        signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+      answer = await postTokenGrant({
+        tokenUrl: this.options.tokenUrl,
+        clientId: this.options.clientId,
+        clientSecret: this.options.clientSecret,
+        grant: { grant_type: 'refresh_token', refresh_token: this.refreshToken },
+        withHardExpiry: true,
+        ...(this.options.requestTimeoutMs !== undefined ? { timeoutMs: this.options.requestTimeoutMs } : {}),
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
-      text = await response.text();
     } catch (error) {
       throw new TokenEndpointUnavailable(`Could not reach Intuit's token endpoint (${this.scrub(errorText(error))})`, { cause: error });
     }
-    const tid = intuitTidOf(response.headers);
+    const { body, intuitTid: tid } = answer;
     const tidSuffix = tid ? `. intuit_tid=${tid}` : '';
-    const internalMessage = `POST token endpoint -> HTTP ${response.status}: ${this.scrub(text.slice(0, 500))}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const body = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+    const internalMessage = `POST token endpoint -> HTTP ${answer.status}: ${this.scrub(answer.text.slice(0, 500))}`;
 
-    if (response.ok) {
+    if (answer.ok) {
       if (body && typeof body['access_token'] === 'string') return body;
-      throw new TokenEndpointUnavailable(`Intuit's token endpoint sent an unreadable answer (HTTP ${response.status})${tidSuffix}`, { internalMessage });
+      throw new TokenEndpointUnavailable(`Intuit's token endpoint sent an unreadable answer (HTTP ${answer.status})${tidSuffix}`, { internalMessage });
     }
-    if (response.status === 429 || response.status >= 500) {
-      throw new TokenEndpointUnavailable(`Intuit's token endpoint answered HTTP ${response.status}${tidSuffix}`, { internalMessage });
+    if (answer.status === 429 || answer.status >= 500) {
+      throw new TokenEndpointUnavailable(`Intuit's token endpoint answered HTTP ${answer.status}${tidSuffix}`, { internalMessage });
     }
     const code = typeof body?.['error'] === 'string' ? body['error'] : undefined;
     const description = typeof body?.['error_description'] === 'string' ? this.scrub(body['error_description']) : undefined;
-    const said = [code, description].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+    const said = [code, description].filter(Boolean).join(': ') || `HTTP ${answer.status}`;
     if (code === 'invalid_grant') {
       throw new ConfigError(
         `QuickBooks rejected the refresh token (${said}): it has expired, been revoked, or was already rotated (each refresh issues a new refresh token and the old one stops working). ${NEW_TOKEN_HOWTO}${tidSuffix}`,
         { internalMessage },
       );
     }
-    if (code === 'invalid_client' || response.status === 401) {
+    if (code === 'invalid_client' || answer.status === 401) {
       throw new ConfigError(
         `Intuit rejected the app credentials (${said}): check client_id and client_secret (developer.intuit.com > your app > Keys & credentials; development and production keys differ). If they are right, the refresh token may belong to another app: ${NEW_TOKEN_HOWTO}${tidSuffix}`,
         { internalMessage },
       );
     }
     throw new ConfigError(
-      `Intuit's token endpoint refused to refresh the access token (${said}, HTTP ${response.status}). Check client_id, client_secret and refresh_token; ${NEW_TOKEN_HOWTO}${tidSuffix}`,
+      `Intuit's token endpoint refused to refresh the access token (${said}, HTTP ${answer.status}). Check client_id, client_secret and refresh_token; ${NEW_TOKEN_HOWTO}${tidSuffix}`,
       { internalMessage },
     );
   }
