@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { ConfigError } from './cdk/errors.js';
 import { packageRoot } from './cdk/package-root.js';
 import type { ConnectorSpecification, JsonObject } from './cdk/protocol.js';
+import { flattenCredentials } from './qbo/credentials.js';
 
 export type AccountingMethod = 'Accrual' | 'Cash' | 'Both';
 export type ReportPeriod = 'Month' | 'Quarter' | 'Year';
@@ -47,8 +48,6 @@ export interface QboConfig {
   customQueries: CustomQuery[];
 }
 
-/** Fields of the pre-4.0 nested form, lifted to the top level (top-level values win). */
-const CREDENTIAL_FIELDS = ['client_id', 'client_secret', 'refresh_token', 'realm_id', 'access_token', 'token_expiry_date'];
 export const SECRET_FIELDS = ['client_secret', 'refresh_token', 'access_token'];
 
 let cachedSpec: ConnectorSpecification | undefined;
@@ -77,19 +76,6 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return `"${path}" has an unknown field`;
   const field = path === '' ? 'the config' : `"${path}"`;
   return `${field} ${error.message ?? 'is invalid'}`;
-}
-
-/** Lift `credentials.*` for configs written before source-quickbooks 4.0. */
-export function flattenCredentials(raw: JsonObject): JsonObject {
-  const creds = raw['credentials'];
-  if (creds === null || typeof creds !== 'object' || Array.isArray(creds)) return { ...raw };
-  const flat: JsonObject = { ...raw };
-  for (const field of CREDENTIAL_FIELDS) {
-    const nested = (creds as JsonObject)[field];
-    if (flat[field] === undefined && nested !== undefined) flat[field] = nested;
-  }
-  delete flat['credentials'];
-  return flat;
 }
 
 export function parseConfig(input: JsonObject): QboConfig {

@@ -4,6 +4,7 @@ import { ConfigError, SystemError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
+import { flattenCredentials } from './credentials.js';
 import { errorFromResponse } from './faults.js';
 import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
@@ -232,10 +233,10 @@ export interface QboStack {
 
 /** Builds endpoints, token manager, realm limiter, http client and QboClient from the config. */
 export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps): QboStack {
-  const legacy = config.credentials ?? {};
-  const pick = (key: keyof NonNullable<QboConnectionConfig['credentials']>): string | undefined => {
-    const top = config[key];
-    return typeof top === 'string' && top !== '' ? top : legacy[key] || undefined;
+  const flat = flattenCredentials(config as JsonObject);
+  const pick = (key: string): string | undefined => {
+    const value = flat[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const realmId = pick('realm_id');
   const clientId = pick('client_id');

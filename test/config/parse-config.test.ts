@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/cdk/errors.js';
+import { parseConfig, secretsOf } from '../../src/config.js';
+
+const base = { client_id: 'id', client_secret: 'secret-1', refresh_token: 'rt-1', realm_id: '123', start_date: '2021-01-01T00:00:00Z' };
+
+describe('parseConfig', () => {
+  it('applies the spec defaults', () => {
+    const c = parseConfig(base);
+    expect(c).toMatchObject({ sandbox: false, minorVersion: 75, pageSize: 1000, maxConcurrentRequests: 10, requestsPerMinute: 500, useCdc: true, useBatch: true });
+    expect(c.reports).toEqual(['TrialBalance', 'ProfitAndLoss', 'BalanceSheet']);
+    expect(c.reportStartDate).toBe('2021-01-01');
+  });
+
+  it('lifts the pre-4.0 nested credentials, top-level values winning', () => {
+    const c = parseConfig({ start_date: base.start_date, client_id: 'top', credentials: { client_id: 'nested', client_secret: 's', refresh_token: 'r', realm_id: '9' } });
+    expect([c.clientId, c.clientSecret, c.refreshToken, c.realmId]).toEqual(['top', 's', 'r', '9']);
+    expect(c.raw['credentials']).toBeUndefined();
+  });
+
+  it('names every bad field in one config error', () => {
+    const error = (() => {
+      try {
+        parseConfig({ ...base, realm_id: 'abc', page_size: 5000, client_secret: undefined });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('"client_secret" is required');
+    expect(message).toContain('"realm_id"');
+    expect(message).toContain('"page_size"');
+  });
+
+  it('lists the secrets of both forms for the scrubber', () => {
+    expect(secretsOf({ ...base, access_token: 'at-1', credentials: { refresh_token: 'rt-old' } }).sort()).toEqual(['at-1', 'rt-1', 'rt-old', 'secret-1']);
+  });
+});
