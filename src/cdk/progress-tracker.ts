@@ -2,9 +2,9 @@
 // (records, deletes, pages, checkpoints, time), gathered without touching the read driver.
 import type { JsonObject, LogLevel, StreamStatus } from './protocol.js';
 import type { MessageSink } from './stream.js';
+import { DELETED_AT } from './deletes.js';
 
 /** The Airbyte CDC deletion marker: a record carrying it is a tombstone. */
-export const DELETED_AT_FIELD = '_ab_cdc_deleted_at';
 
 export interface StreamProgress {
   stream: string;
@@ -22,7 +22,7 @@ export interface StreamProgress {
 /** Tombstones in a batch; a cheap `in` test per record. */
 export function countDeletes(records: readonly JsonObject[]): number {
   let n = 0;
-  for (const record of records) if (record[DELETED_AT_FIELD] != null) n += 1;
+  for (const record of records) if (record[DELETED_AT] != null) n += 1;
   return n;
 }
 

@@ -3,6 +3,7 @@ import type { TextOutput } from './json-lines-output.js';
 import type { JsonObject, LogLevel, StreamStatus } from './protocol.js';
 import type { SecretRegistry } from './secrets.js';
 import type { MessageSink } from './stream.js';
+import { DELETED_AT, SINGER_DELETED_AT } from './deletes.js';
 
 /** What the writer needs to describe one stream to a Singer target. */
 export interface SingerStreamInfo {
@@ -21,7 +22,7 @@ export interface DeletedAtMapping {
   to: string;
 }
 
-export const DEFAULT_DELETED_AT: DeletedAtMapping = { from: '_ab_cdc_deleted_at', to: '_sdc_deleted_at' };
+export const DEFAULT_DELETED_AT: DeletedAtMapping = { from: DELETED_AT, to: SINGER_DELETED_AT };
 
 export interface SingerWriterOptions {
   /** stdout: SCHEMA, RECORD and STATE messages only. */

@@ -6,7 +6,7 @@ import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { flattenCredentials } from './credentials.js';
 import { errorFromResponse } from './faults.js';
-import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
+import { DEFAULT_MINOR_VERSION, QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
 import type { CdcResult, DeferredPage, QboApi, QboRequestStats, QueryPage } from './types.js';
@@ -275,7 +275,7 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
     tokens,
     limiter,
     logger: deps.logger,
-    minorVersion: config.minor_version ?? 75,
+    minorVersion: config.minor_version ?? DEFAULT_MINOR_VERSION,
     requestTimeoutMs: (config.request_timeout_seconds ?? 150) * 1000,
     maxRetries: config.max_retries ?? 6,
   });

@@ -2,10 +2,12 @@
 // hard-deleted ones included (status "Deleted"), which no query can show. It looks back at most 30
 // days and returns at most 1000 objects per entity with no paging, so a stream is served from CDC
 // only when its cursor is young enough and its answer was not cut; otherwise it falls back to queries.
+import { DELETED_AT } from '../cdk/deletes.js';
 import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import type { QboApi } from '../qbo/types.js';
 import { lastUpdatedOf } from './cursor-window-reader.js';
+import { CURSOR_FIELD } from './entity-state.js';
 import { instantOf, laterOf, utcLiteral } from './qbo-time.js';
 
 /** QBO's cap on objects per entity in one CDC answer. */
@@ -121,5 +123,5 @@ export class ChangeFeed {
 
 /** The record that tells a destination a hard-deleted row is gone (DESIGN.md "Deletes"). */
 export function tombstone(row: JsonObject, deletedAt: string): JsonObject {
-  return { Id: row['Id'], MetaData: { LastUpdatedTime: deletedAt }, airbyte_cursor: deletedAt, _ab_cdc_deleted_at: deletedAt };
+  return { Id: row['Id'], MetaData: { LastUpdatedTime: deletedAt }, [CURSOR_FIELD]: deletedAt, [DELETED_AT]: deletedAt };
 }

@@ -4,12 +4,13 @@
 // within the same second has a new SyncToken and is emitted again, so nothing is lost.
 import type { JsonObject } from '../cdk/protocol.js';
 import { lastUpdatedOf } from './cursor-window-reader.js';
+import { DELETED_AT } from '../cdk/deletes.js';
 
 /** Past this many records in one second the keys are not kept (the state stays small); they are re-read. */
 export const MAX_TAIL_KEYS = 200;
 
 export function tailKeyOf(row: JsonObject): string {
-  const deleted = row['_ab_cdc_deleted_at'] !== undefined;
+  const deleted = row[DELETED_AT] !== undefined;
   return `${String(row['Id'])}:${deleted ? 'deleted' : String(row['SyncToken'] ?? '')}`;
 }
 

@@ -8,6 +8,9 @@ import { isInstant } from './qbo-time.js';
 
 export const STATE_VERSION = 1;
 
+/** The record field that copies MetaData.LastUpdatedTime (airbyte/source-quickbooks' name). */
+export const CURSOR_FIELD = 'airbyte_cursor';
+
 export interface EntityState {
   v: typeof STATE_VERSION;
   cursor: string;

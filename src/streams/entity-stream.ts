@@ -7,11 +7,12 @@ import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow, type WindowFacts } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
-import { entityState, parseEntityState } from './entity-state.js';
+import { CURSOR_FIELD, entityState, parseEntityState } from './entity-state.js';
 import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, laterOf, queryLiteral, utcLiteral } from './qbo-time.js';
+import { DELETED_AT } from '../cdk/deletes.js';
 
 export interface EntityStreamOptions {
   api: QboApi;
@@ -32,7 +33,6 @@ export interface EntityStreamOptions {
   where?: string;
 }
 
-export const CURSOR_FIELD = 'airbyte_cursor';
 
 export class EntityStream implements Stream {
   readonly name: string;
@@ -196,7 +196,7 @@ export class EntityStream implements Stream {
       const outcome = await feed.changes(this.name);
       if (outcome.complete) {
         const rows = tail.skipSeen(outcome.rows);
-        for (const row of rows) if (row['_ab_cdc_deleted_at'] === undefined) this.shapeRow(row);
+        for (const row of rows) if (row[DELETED_AT] === undefined) this.shapeRow(row);
         if (rows.length > 0) yield { type: 'records', records: rows };
         const next = laterOf(saved, outcome.cursor) as string;
         if (next !== cursor) tail.advanceUnordered(outcome.rows, next);

@@ -3,22 +3,15 @@
 
 export class PageBudget {
   private available: number;
-  private readonly waiters: Array<() => void> = [];
 
   constructor(readonly capacity: number) {
     this.available = capacity;
   }
 
-  /** Resolves when a page slot is free; the caller must `release()` it once the page is emitted. */
-  async acquire(): Promise<void> {
-    if (this.available > 0) {
-      this.available--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-
-  /** Takes a slot only if one is free now (prefetch is optional, progress is not). */
+  /**
+   * Takes a slot only if one is free now. Only prefetches take slots: the page a stream needs next
+   * never waits for one, so streams cannot block each other.
+   */
   tryAcquire(): boolean {
     if (this.available <= 0) return false;
     this.available--;
@@ -26,8 +19,6 @@ export class PageBudget {
   }
 
   release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.available++;
+    this.available++;
   }
 }
