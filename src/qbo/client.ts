@@ -6,6 +6,7 @@ import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { flattenCredentials } from './credentials.js';
 import { errorFromResponse } from './faults.js';
+import { PooledBody } from './pooled-body.js';
 import { DEFAULT_MINOR_VERSION, QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
@@ -57,21 +58,25 @@ export class QboClient implements QboApi {
   }
 
   async queryDeferred(query: string): Promise<DeferredPage> {
-    const body = await this.options.http.requestJsonText(this.queryRequest(query));
-    if (typeof body !== 'string') {
+    const body = await this.options.http.requestJsonBody(this.queryRequest(query));
+    if (!(body instanceof PooledBody)) {
       const page = parseQueryResponse(body, query);
-      return { open: async () => page };
+      return { open: async () => page, discard: () => undefined };
     }
     return {
       open: async () => {
         let json: unknown;
         try {
-          json = JSON.parse(body);
+          json = JSON.parse(body.text());
         } catch {
           return this.query(query); // cut off in a way the cheap check missed: ask again
         }
-        return isObject(json) ? parseQueryResponse(json, query) : this.query(query);
+        // A Fault inside a 200 (QBO throttles that way too) or an odd shape: ask again through the
+        // full path, which raises, waits and retries as the fault requires.
+        if (!isObject(json) || carriesFault(json)) return this.query(query);
+        return parseQueryResponse(json, query);
       },
+      discard: () => body.release(),
     };
   }
 
@@ -140,6 +145,13 @@ export class QboClient implements QboApi {
       return errorFromResponse({ status: 400, headers: new Headers(), bodyText: JSON.stringify({ Fault: item['Fault'] ?? {} }), query, realmId: this.options.realmId });
     });
   }
+}
+
+/** A Fault at the top of a body or inside its QueryResponse (both seen in HTTP 200 answers). */
+function carriesFault(body: JsonObject): boolean {
+  if ('Fault' in body || 'fault' in body) return true;
+  const response = body['QueryResponse'];
+  return isObject(response) && 'Fault' in response;
 }
 
 /** QBO's documented maximum of items in one batch request. */

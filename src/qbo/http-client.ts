@@ -12,6 +12,8 @@ import {
   readQboResponse,
   type QboErrorContext,
 } from './faults.js';
+import { BytePool } from './byte-pool.js';
+import { readPooledBody, type PooledBody } from './pooled-body.js';
 import type { RequestLimiter } from './request-limiter.js';
 import type { AccessTokenSource } from './token-manager.js';
 
@@ -89,6 +91,8 @@ export class QboHttpClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  /** Buffers that prefetched page bodies are read into (see byte-pool.ts). */
+  private readonly bodies = new BytePool();
 
   constructor(private readonly options: QboHttpClientOptions) {
     this.minorVersion = options.minorVersion ?? DEFAULT_MINOR_VERSION;
@@ -109,14 +113,15 @@ export class QboHttpClient {
   }
 
   /**
-   * Like requestJson, but a plain successful JSON body (no fault in it) comes back as its text, to be
-   * parsed when it is needed: prefetched pages then wait as one string, not as thousands of objects.
+   * Like requestJson, but a successful body that looks like a JSON object comes back as its bytes in
+   * a pooled buffer (the caller looks for a Fault in it once parsed), to be parsed when it is needed: prefetched pages then wait outside the JS heap
+   * in reused memory, not as thousands of objects or a multi-MB string.
    */
-  requestJsonText(request: QboHttpRequest): Promise<JsonObject | string> {
+  requestJsonBody(request: QboHttpRequest): Promise<JsonObject | PooledBody> {
     return this.request(request, true);
   }
 
-  private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | string> {
+  private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | PooledBody> {
     const url = this.buildUrl(request);
     const tries = this.maxRetries + 1;
     try {
@@ -151,7 +156,7 @@ export class QboHttpClient {
   }
 
   /** One try: a token, a send, and on a 401 one refresh and one more send. */
-  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | string> {
+  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | PooledBody> {
     const token = await this.options.tokens.getAccessToken();
     try {
       return await this.send(request, url, token, raw);
@@ -175,7 +180,7 @@ export class QboHttpClient {
     }
   }
 
-  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | string> {
+  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | PooledBody> {
     return this.options.limiter.schedule(async () => {
       const method = request.method ?? 'GET';
       const headers: Record<string, string> = {
@@ -196,11 +201,14 @@ export class QboHttpClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
-        bodyText = await response.text();
+        if (raw) {
+          const body = await readPooledBody(response, this.bodies);
+          if (response.status >= 200 && response.status < 300 && body.looksLikeJsonObject()) return body;
+          bodyText = body.text();
+        } else bodyText = await response.text();
       } catch (error) {
         throw this.networkError(method, url, error);
       }
-      if (raw && response.status >= 200 && response.status < 300 && looksLikePlainJson(bodyText)) return bodyText;
       const outcome = readQboResponse({
         status: response.status,
         headers: response.headers,
@@ -279,10 +287,3 @@ function stripPeriod(message: string): string {
   return message.replace(/\.$/, '');
 }
 
-/**
- * A body that can be handed over unparsed: a JSON object that mentions no Fault (QBO can put one in
- * a 200) and is not visibly cut off. Anything else takes the full parse and its error handling.
- */
-function looksLikePlainJson(text: string): boolean {
-  return text.startsWith('{') && text.endsWith('}') && !text.includes('"Fault"') && !text.includes('"fault"');
-}

@@ -33,6 +33,8 @@ export interface QboRequestStats {
 /** A fetched page whose body is parsed only when opened (prefetched pages wait as text). */
 export interface DeferredPage {
   open(): Promise<QueryPage>;
+  /** Drop it unread (its buffer goes back for reuse). */
+  discard(): void;
 }
 
 export interface QboApi {

@@ -221,7 +221,14 @@ async function* readPositional(
   while (startOf(plannedPages) <= total) plannedPages++;
   const discardAll = (): void => {
     for (const slot of inFlight.values()) {
-      if (slot.budgeted) void slot.page.finally(() => deps.budget.release()).catch(() => undefined);
+      void slot.page
+        .then((page) => {
+          if ('discard' in page) page.discard();
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (slot.budgeted) deps.budget.release();
+        });
     }
     inFlight.clear();
   };

@@ -260,13 +260,45 @@ describe('QboClient.queryDeferred', () => {
     expect(await deferred.open()).toMatchObject({ entity: 'Item', rows: [{ Id: '1' }], time: 't' });
   });
 
-  it('a Fault inside a 200 is still raised when fetched, not deferred', async () => {
-    nock(API)
-      .get(`${COMPANY}/query`)
-      .query(true)
-      .reply(200, { QueryResponse: { Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: x', code: '4001' }], type: 'ValidationFault' } } });
-    await expect(qbo().client.queryDeferred('SELECT * FROM Item')).rejects.toBeInstanceOf(QboQueryError);
+  it('a Fault inside a 200 is found when opened and raised through the full path (asked once more)', async () => {
+    const fault = { QueryResponse: { Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: x', code: '4001' }], type: 'ValidationFault' } } };
+    nock(API).get(`${COMPANY}/query`).query(true).times(2).reply(200, fault);
+    const deferred = await qbo().client.queryDeferred('SELECT * FROM Item');
+    await expect(deferred.open()).rejects.toBeInstanceOf(QboQueryError);
+    expect(nock.isDone()).toBe(true);
   });
+
+  it('a throttle Fault inside a 200 is waited out and retried when opened', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).times(2).reply(200, samples.throttleJson);
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"7"}],"startPosition":1,"maxResults":1},"time":"t"}');
+    const sleep = recordingSleep();
+    const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
+    const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
+    const deferred = await client.queryDeferred('SELECT * FROM Item');
+    expect((await deferred.open()).rows).toEqual([{ Id: '7' }]);
+    expect(sleep.waits).toHaveLength(1);
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('a non-JSON or cut-off body is not deferred: it takes the full path at once', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, samples.throttleXml429);
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[],"startPosition":1,"maxResults":0},"time":"t"}');
+    const sleep = recordingSleep();
+    const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
+    const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
+    const deferred = await client.queryDeferred('SELECT * FROM Item');
+    expect(sleep.waits).toHaveLength(1); // the XML throttle was handled while fetching
+    expect((await deferred.open()).rows).toEqual([]);
+  });
+
+  it('decodes UTF-8 and drops a leading BOM', async () => {
+    const name = 'Café “Ñandú” 東京';
+    const body = `\uFEFF{"QueryResponse":{"Customer":[{"Id":"1","DisplayName":"${name}"}],"startPosition":1,"maxResults":1},"time":"t"}`;
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, body);
+    const deferred = await qbo().client.queryDeferred('SELECT * FROM Customer');
+    expect((await deferred.open()).rows).toEqual([{ Id: '1', DisplayName: name }]);
+  });
+
 
   it('a body cut off in a way the cheap check misses is asked for again when opened', async () => {
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"1"},{"Id":"2"}');

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { BytePool } from '../../src/qbo/byte-pool.js';
+import { readPooledBody } from '../../src/qbo/pooled-body.js';
+
+/** A fetch Response whose body arrives in the given byte chunks. */
+function chunkedResponse(chunks: Uint8Array[], headers: Record<string, string> = {}): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  return new Response(body, { headers });
+}
+
+function split(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+describe('BytePool', () => {
+  it('hands back a returned buffer that is big enough, the smallest such one', () => {
+    const pool = new BytePool();
+    const small = pool.take(100_000);
+    const big = pool.take(1_000_000);
+    pool.give(big);
+    pool.give(small);
+    expect(pool.take(90_000)).toBe(small);
+    expect(pool.take(90_000)).toBe(big); // small is out; big still fits
+  });
+
+  it('rounds sizes up so pages of about the same size share buffers', () => {
+    const pool = new BytePool();
+    const first = pool.take(1_900_001);
+    pool.give(first);
+    expect(pool.take(1_950_000)).toBe(first);
+  });
+
+  it('keeps at most `keep` returned buffers', () => {
+    const pool = new BytePool(2);
+    const buffers = [pool.take(10), pool.take(10), pool.take(10)];
+    for (const b of buffers) pool.give(b);
+    expect(pool.held.count).toBe(2);
+  });
+});
+
+describe('readPooledBody', () => {
+  const text = '{"QueryResponse":{"Customer":[{"Id":"1","DisplayName":"Café “Ñandú” 東京 🍰"}]},"time":"t"}';
+  const bytes = new TextEncoder().encode(text);
+
+  it('reassembles a body split inside multi-byte characters, with and without Content-Length', async () => {
+    const withLength: Record<string, string> = { 'content-length': String(bytes.length) };
+    for (const headers of [{}, withLength]) {
+      const pool = new BytePool();
+      const body = await readPooledBody(chunkedResponse(split(bytes, 3), headers), pool);
+      expect(body.length).toBe(bytes.length);
+      expect(body.looksLikeJsonObject()).toBe(true);
+      expect(body.text()).toBe(text);
+    }
+  });
+
+  it('grows past a too-small first buffer (Content-Length absent) without losing bytes', async () => {
+    const large = `{"a":"${'x'.repeat(300_000)}"}`;
+    const body = await readPooledBody(chunkedResponse(split(new TextEncoder().encode(large), 65_536)), new BytePool());
+    expect(body.text()).toBe(large);
+  });
+
+  it('drops a UTF-8 BOM as fetch text() does', async () => {
+    const body = await readPooledBody(chunkedResponse([new Uint8Array([0xef, 0xbb, 0xbf]), bytes]), new BytePool());
+    expect(body.text()).toBe(text);
+  });
+
+  it('text() and release() give the buffer back to the pool once; reading after that throws', async () => {
+    const pool = new BytePool();
+    const body = await readPooledBody(chunkedResponse([bytes]), pool);
+    expect(pool.held.count).toBe(0);
+    body.text();
+    expect(pool.held.count).toBe(1);
+    body.release();
+    expect(pool.held.count).toBe(1);
+    expect(() => body.text()).toThrow(/after release/);
+  });
+
+  it('a body that is not a whole JSON object is recognised as such', async () => {
+    for (const raw of ['<IntuitResponse/>', '{"QueryResponse":{"Item":[', '']) {
+      const body = await readPooledBody(chunkedResponse([new TextEncoder().encode(raw)]), new BytePool());
+      expect(body.looksLikeJsonObject()).toBe(false);
+    }
+  });
+
+  it('a stream that fails mid-body rejects and returns its buffer', async () => {
+    const pool = new BytePool();
+    const failing = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 10));
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    await expect(readPooledBody(new Response(failing), pool)).rejects.toThrow('socket hang up');
+    expect(pool.held.count).toBe(1);
+  });
+});
