@@ -1,3 +1,4 @@
+import { writeChunkedLines } from './chunked-lines.js';
 import { failureTypeOf } from './errors.js';
 import { reportError } from './error-report.js';
 import type { TextOutput } from './json-lines-output.js';
@@ -36,13 +37,11 @@ export class AirbyteWriter implements MessageSink {
     this.now = options.now ?? Date.now;
   }
 
-  /** One write for the whole page: the hot path builds a single string and scrubs it once. */
+  /** The hot path: a page's lines share one envelope prefix and go out in a few scrubbed chunks. */
   records(stream: string, records: JsonObject[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const prefix = `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"emitted_at":${this.now()},"data":`;
-    let text = '';
-    for (const record of records) text += prefix + JSON.stringify(record) + '}}\n';
-    return this.output.write(this.secrets.scrub(text));
+    return writeChunkedLines(this.output, this.secrets, '', records, (record) => prefix + JSON.stringify(record) + '}}\n');
   }
 
   state(stream: string, state: JsonObject, recordCount: number): Promise<void> {

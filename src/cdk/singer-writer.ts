@@ -1,3 +1,4 @@
+import { writeChunkedLines } from './chunked-lines.js';
 import { reportError } from './error-report.js';
 import type { TextOutput } from './json-lines-output.js';
 import type { JsonObject, LogLevel, StreamStatus } from './protocol.js';
@@ -82,21 +83,20 @@ export class SingerWriter implements MessageSink {
     for (const [stream, state] of options.bookmarks ?? []) this.bookmarks.set(stream, state);
   }
 
-  /** One write per page: SCHEMA first when needed, then the RECORD lines sharing one time_extracted. */
+  /** A page: SCHEMA first when needed, then the RECORD lines sharing one time_extracted. */
   records(stream: string, records: JsonObject[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const out = this.streamOut(stream);
-    let text = '';
+    let head = '';
     const from = this.deletedAt?.from;
     if (from !== undefined && !out.declaresDeletedAt && records.some((record) => from in record)) {
       // A tombstone on a stream whose schema did not declare the field: re-send the SCHEMA with it.
       out.declaresDeletedAt = true;
       out.schemaSent = false;
     }
-    if (!out.schemaSent) text += this.schemaLine(stream, out);
+    if (!out.schemaSent) head += this.schemaLine(stream, out);
     const prefix = `{"type":"RECORD","stream":${JSON.stringify(stream)},"time_extracted":"${new Date(this.now()).toISOString()}","record":`;
-    for (const record of records) text += prefix + JSON.stringify(this.transform(record, out.info)) + '}\n';
-    return this.output.write(this.secrets.scrub(text));
+    return writeChunkedLines(this.output, this.secrets, head, records, (record) => prefix + JSON.stringify(this.transform(record, out.info)) + '}\n');
   }
 
   state(stream: string, state: JsonObject, recordCount: number): Promise<void> {

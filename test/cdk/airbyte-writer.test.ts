@@ -29,17 +29,21 @@ describe('AirbyteWriter message shapes', () => {
     ]);
   });
 
-  it('writes a whole page with a single write to the output', async () => {
+  it('writes a page in a few chunks of whole lines (no multi-MB string), nothing for an empty page', async () => {
     const writes: string[] = [];
     const writer = new AirbyteWriter({
       output: { write: async (text) => void writes.push(text), flush: async () => {} },
       secrets: new SecretRegistry(),
       now: () => NOW,
     });
-    await writer.records('s', Array.from({ length: 1000 }, (_, i) => ({ Id: String(i) })));
+    await writer.records('s', Array.from({ length: 500 }, (_, i) => ({ Id: String(i) })));
+    expect(writes).toHaveLength(1); // 500 short records fit one chunk
+    await writer.records('s', Array.from({ length: 1000 }, (_, i) => ({ Id: String(i), Memo: 'm'.repeat(500) })));
+    expect(writes.length).toBeGreaterThan(5);
+    for (const chunk of writes) expect(chunk.endsWith('\n')).toBe(true);
+    expect(writes.join('').split('\n')).toHaveLength(1501);
     await writer.records('s', []);
-    expect(writes).toHaveLength(1);
-    expect(writes[0]!.split('\n')).toHaveLength(1001);
+    expect(writes.join('').split('\n')).toHaveLength(1501);
   });
 
   it('writes STATE per stream with sourceStats.recordCount', async () => {
