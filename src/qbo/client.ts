@@ -6,7 +6,7 @@ import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { flattenCredentials } from './credentials.js';
 import { errorFromResponse } from './faults.js';
-import { PooledBody } from './pooled-body.js';
+import { UnreadBody } from './unread-body.js';
 import { DEFAULT_MINOR_VERSION, QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
@@ -59,7 +59,7 @@ export class QboClient implements QboApi {
 
   async queryDeferred(query: string): Promise<DeferredPage> {
     const body = await this.options.http.requestJsonBody(this.queryRequest(query));
-    if (!(body instanceof PooledBody)) {
+    if (!(body instanceof UnreadBody)) {
       const page = parseQueryResponse(body, query);
       return { open: async () => page, discard: () => undefined };
     }
@@ -67,16 +67,20 @@ export class QboClient implements QboApi {
       open: async () => {
         let json: unknown;
         try {
-          json = JSON.parse(body.text());
+          const bytes = await body.read();
+          const whole = bytes.looksLikeJsonObject();
+          const text = bytes.text(); // the buffer goes back for the next page
+          json = whole ? JSON.parse(text) : undefined;
         } catch {
-          return this.query(query); // cut off in a way the cheap check missed: ask again
+          json = undefined; // the connection failed mid-body, or the body was cut off
         }
-        // A Fault inside a 200 (QBO throttles that way too) or an odd shape: ask again through the
-        // full path, which raises, waits and retries as the fault requires.
+        // Not a whole JSON object (cut off, failed, an XML throttle), or a Fault inside a 200 (QBO
+        // throttles that way too): ask again through the full path, which raises, waits and
+        // retries as the answer requires.
         if (!isObject(json) || carriesFault(json)) return this.query(query);
         return parseQueryResponse(json, query);
       },
-      discard: () => body.release(),
+      discard: () => body.discard(),
     };
   }
 

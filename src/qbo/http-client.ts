@@ -13,7 +13,7 @@ import {
   type QboErrorContext,
 } from './faults.js';
 import { BytePool } from './byte-pool.js';
-import { readPooledBody, type PooledBody } from './pooled-body.js';
+import { UnreadBody } from './unread-body.js';
 import type { RequestLimiter } from './request-limiter.js';
 import type { AccessTokenSource } from './token-manager.js';
 
@@ -38,6 +38,8 @@ export interface QboHttpClientOptions {
   throttleWaitMs?: number;
   /** Upper bound on an honoured Retry-After. Default 15 min. */
   maxRetryAfterMs?: number;
+  /** How long a 2xx body may wait unread, holding its request slot (see unread-body.ts). Default 1 s. */
+  unreadHoldMs?: number;
   userAgent?: string;
   /** Used for every wait between tries; inject to test backoff. */
   sleep?: (ms: number) => Promise<void>;
@@ -113,15 +115,15 @@ export class QboHttpClient {
   }
 
   /**
-   * Like requestJson, but a successful body that looks like a JSON object comes back as its bytes in
-   * a pooled buffer (the caller looks for a Fault in it once parsed), to be parsed when it is needed: prefetched pages then wait outside the JS heap
-   * in reused memory, not as thousands of objects or a multi-MB string.
+   * Like requestJson, but a successful (2xx) answer comes back with its body still unread, to be
+   * read and parsed when it is needed (see unread-body.ts); the caller looks for a Fault once it
+   * has parsed it. Prefetched pages then wait outside this process, not as strings or objects.
    */
-  requestJsonBody(request: QboHttpRequest): Promise<JsonObject | PooledBody> {
+  requestJsonBody(request: QboHttpRequest): Promise<JsonObject | UnreadBody> {
     return this.request(request, true);
   }
 
-  private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | PooledBody> {
+  private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | UnreadBody> {
     const url = this.buildUrl(request);
     const tries = this.maxRetries + 1;
     try {
@@ -156,7 +158,7 @@ export class QboHttpClient {
   }
 
   /** One try: a token, a send, and on a 401 one refresh and one more send. */
-  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | PooledBody> {
+  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | UnreadBody> {
     const token = await this.options.tokens.getAccessToken();
     try {
       return await this.send(request, url, token, raw);
@@ -180,8 +182,10 @@ export class QboHttpClient {
     }
   }
 
-  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | PooledBody> {
-    return this.options.limiter.schedule(async () => {
+  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | UnreadBody> {
+    let handOver: (body: UnreadBody) => void = () => undefined;
+    const handedOver = new Promise<UnreadBody>((resolve) => (handOver = resolve));
+    const done = this.options.limiter.schedule(async () => {
       const method = request.method ?? 'GET';
       const headers: Record<string, string> = {
         Authorization: `Bearer ${token}`,
@@ -201,11 +205,13 @@ export class QboHttpClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
-        if (raw) {
-          const body = await readPooledBody(response, this.bodies);
-          if (response.status >= 200 && response.status < 300 && body.looksLikeJsonObject()) return body;
-          bodyText = body.text();
-        } else bodyText = await response.text();
+        if (raw && response.status >= 200 && response.status < 300) {
+          const body = new UnreadBody(response, this.bodies, this.options.unreadHoldMs ?? 1000);
+          handOver(body);
+          await body.settled; // the request holds its slot until its body is read or dropped
+          return body;
+        }
+        bodyText = await response.text();
       } catch (error) {
         throw this.networkError(method, url, error);
       }
@@ -223,6 +229,7 @@ export class QboHttpClient {
       if (outcome.error instanceof QboThrottleError) this.stats.throttled += 1;
       throw outcome.error;
     });
+    return Promise.race([done, handedOver]);
   }
 
   private buildUrl(request: QboHttpRequest): URL {

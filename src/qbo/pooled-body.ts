@@ -18,14 +18,13 @@ export class PooledBody {
    */
   looksLikeJsonObject(): boolean {
     const bytes = this.bytes();
-    return bytes[0] === 0x7b && bytes[bytes.length - 1] === 0x7d;
+    return bytes[bomLength(bytes)] === 0x7b && bytes[bytes.length - 1] === 0x7d;
   }
 
   /** The body as text (UTF-8, a leading BOM dropped, as fetch's text() does); the buffer goes back to the pool. */
   text(): string {
     const bytes = this.bytes();
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const text = bytes.toString('utf8', start);
+    const text = bytes.toString('utf8', bomLength(bytes));
     this.release();
     return text;
   }
@@ -40,6 +39,10 @@ export class PooledBody {
     if (!this.slab) throw new Error('PooledBody: read after release');
     return this.slab.subarray(0, this.length);
   }
+}
+
+function bomLength(bytes: Buffer): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
 /** Reads a fetch body into a pooled buffer (sized from Content-Length when sent, grown as needed). */
@@ -66,3 +69,4 @@ export async function readPooledBody(response: Response, pool: BytePool): Promis
   }
   return new PooledBody(pool, slab, length);
 }
+

@@ -280,15 +280,22 @@ describe('QboClient.queryDeferred', () => {
     expect(nock.isDone()).toBe(true);
   });
 
-  it('a non-JSON or cut-off body is not deferred: it takes the full path at once', async () => {
+  it('a 200 that is not JSON (an XML throttle) is asked again through the full path when opened', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(200, samples.throttleXml429);
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, samples.throttleXml429);
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[],"startPosition":1,"maxResults":0},"time":"t"}');
     const sleep = recordingSleep();
     const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
     const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
     const deferred = await client.queryDeferred('SELECT * FROM Item');
-    expect(sleep.waits).toHaveLength(1); // the XML throttle was handled while fetching
     expect((await deferred.open()).rows).toEqual([]);
+    expect(sleep.waits).toHaveLength(1); // the second throttle was waited out by the full path
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('an error status is handled at once, not deferred', async () => {
+    nock(API).get(`${COMPANY}/query`).query(true).reply(400, { Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryParserError: x', code: '4000' }], type: 'ValidationFault' } });
+    await expect(qbo().client.queryDeferred('SELECT * FROM Item')).rejects.toBeInstanceOf(QboQueryError);
   });
 
   it('decodes UTF-8 and drops a leading BOM', async () => {
