@@ -68,9 +68,8 @@ export class QboClient implements QboApi {
         let json: unknown;
         try {
           const bytes = await body.read();
-          const whole = bytes.looksLikeJsonObject();
-          const text = bytes.text(); // the buffer goes back for the next page
-          json = whole ? JSON.parse(text) : undefined;
+          if (bytes.looksLikeJsonObject()) json = bytes.json();
+          else bytes.release();
         } catch {
           json = undefined; // the connection failed mid-body, or the body was cut off
         }

@@ -1,5 +1,6 @@
 // A response body read into a pooled buffer (see byte-pool.ts), held as bytes until it is needed.
 import type { BytePool } from './byte-pool.js';
+import { parseQueryBody } from './query-body-parser.js';
 
 export class PooledBody {
   private slab: Buffer | undefined;
@@ -27,6 +28,19 @@ export class PooledBody {
     const text = bytes.toString('utf8', bomLength(bytes));
     this.release();
     return text;
+  }
+
+  /**
+   * The body parsed as a query answer (record by record, see query-body-parser.ts; throws as
+   * JSON.parse would); the buffer goes back to the pool.
+   */
+  json(): unknown {
+    const bytes = this.bytes();
+    try {
+      return parseQueryBody(bytes.subarray(bomLength(bytes)));
+    } finally {
+      this.release();
+    }
   }
 
   /** Give the buffer back unread (a discarded prefetch). Safe to call more than once. */
