@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 /** Where protocol writers put their text: whole lines, in call order, with backpressure. */
@@ -44,7 +45,11 @@ export class JsonLinesOutput implements TextOutput {
     waiter?.resolve();
   };
 
+  /** Set when the stream is Node's synchronous file writer (stdout to a file or /dev/null). */
+  private readonly fileFd: number | undefined;
+
   constructor(private readonly stream: Writable = process.stdout) {
+    this.fileFd = syncFileDescriptor(stream);
     stream.on('error', this.onError);
     stream.on('close', this.onClose);
     stream.on('drain', this.onDrain);
@@ -93,6 +98,15 @@ export class JsonLinesOutput implements TextOutput {
 
   private writeNow(text: string): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.fileFd !== undefined) {
+      // What the stream would do, minus converting every chunk to a Buffer first.
+      try {
+        writeSync(this.fileFd, text);
+      } catch (error) {
+        return Promise.reject(this.fail(error));
+      }
+      return RESOLVED;
+    }
     let accepted: boolean;
     try {
       accepted = this.stream.write(text);
@@ -129,4 +143,14 @@ export class JsonLinesOutput implements TextOutput {
     waiter?.reject(this.failure);
     return this.failure;
   }
+}
+
+/**
+ * stdout/stderr redirected to a file (or /dev/null) is Node's internal SyncWriteStream, which
+ * writes synchronously with fs.writeSync after turning each string into a Buffer. Writing the string
+ * to its fd directly does the same without that copy (and the external memory it churns).
+ */
+function syncFileDescriptor(stream: Writable): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  return typeof fd === 'number' && stream.constructor.name === 'SyncWriteStream' ? fd : undefined;
 }

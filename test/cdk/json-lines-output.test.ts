@@ -100,3 +100,46 @@ describe('JsonLinesOutput', () => {
     expect(stream.writableFinished).toBe(true);
   });
 });
+
+describe('JsonLinesOutput on stdout redirected to a file', () => {
+  const script = (mode: 'ok' | 'fail'): string => `
+    import { JsonLinesOutput } from ${JSON.stringify(new URL('../../dist/src/cdk/json-lines-output.js', import.meta.url).href)};
+    const out = new JsonLinesOutput(process.stdout);
+    try {
+      for (let i = 0; i < 3; i++) await out.write('{"n":' + i + ',"s":"é東🍰"}\\n');
+      await out.close();
+      process.stderr.write('${mode}:done');
+    } catch (error) {
+      process.stderr.write('${mode}:failed:' + (error.code ?? error.cause?.code ?? error.message));
+    }`;
+
+  it('writes the lines to the file in order (straight to its fd)', async () => {
+    const { mkdtempSync, openSync, closeSync, readFileSync, rmSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'jlo-'));
+    const fd = openSync(join(dir, 'out.jsonl'), 'w');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script('ok')], { stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr.toString()).toBe('ok:done');
+    expect(written).toBe([0, 1, 2].map((n) => `{"n":${n},"s":"é東🍰"}\n`).join(''));
+  });
+
+  it('a failing file write rejects (no crash, no silent loss)', async () => {
+    const { mkdtempSync, openSync, closeSync, writeFileSync, rmSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'jlo-'));
+    const path = join(dir, 'read-only.jsonl');
+    writeFileSync(path, '');
+    const fd = openSync(path, 'r'); // stdout that cannot be written
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script('fail')], { stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr.toString()).toBe('fail:failed:EBADF');
+  });
+});
