@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +7,21 @@ import { startFakeQbo, type FakeQbo } from '../../integration_tests/fake-qbo/ind
 import { CONSENT_URL, TextSink } from './support.js';
 
 let fake: FakeQbo;
+const dirs: string[] = [];
 beforeAll(async () => {
   fake = await startFakeQbo({ scale: 0.01 });
 });
 afterAll(async () => {
   await fake.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A fresh working directory, removed after the suite. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+  dirs.push(dir);
+  return dir;
+}
 
 function env(): Record<string, string> {
   return { QBO_AUTH_URL: `${fake.url}/connect/oauth2`, QBO_TOKEN_URL: fake.tokenUrl };
@@ -33,7 +42,7 @@ async function runWithBrowser(args: string[], cwd: string, tamper: (location: UR
 
 describe('source-quickbooks auth, end to end against the fake consent page', () => {
   it('prints the consent URL, receives the code, exchanges it and writes a ready 0600 config', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+    const dir = tempDir();
     const { code, stdout, stderr, consent, page, pageText } = await runWithBrowser(['--output', 'qbo.json', '--sandbox'], dir);
     expect(stderr.text).toBe('');
     expect(code).toBe(0);
@@ -72,7 +81,7 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
   });
 
   it('re-authorizing updates an existing config and keeps its other settings', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+    const dir = tempDir();
     const path = join(dir, 'config.json');
     writeFileSync(path, JSON.stringify({ start_date: '2021-01-01T00:00:00Z', refresh_token: 'old', reports: ['TrialBalance'], credentials: { refresh_token: 'older' } }));
     const { code, stdout } = await runWithBrowser(['--start-date', '2022-03-04'], dir);
@@ -88,7 +97,7 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
   });
 
   it('a redirect with another state is refused and nothing is written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+    const dir = tempDir();
     const { code, stderr, page } = await runWithBrowser([], dir, (location) => {
       location.searchParams.set('state', 'forged');
       return location;
@@ -100,7 +109,7 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
   });
 
   it('access_denied says the consent was declined', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+    const dir = tempDir();
     const { code, stderr } = await runWithBrowser([], dir, (location) => {
       const denied = new URL(location.origin + location.pathname);
       denied.searchParams.set('error', 'access_denied');
@@ -118,7 +127,7 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
       stdout,
       stderr,
       env: env(),
-      cwd: mkdtempSync(join(tmpdir(), 'auth-')),
+      cwd: tempDir(),
     });
     expect(code).toBe(1);
     expect(stderr.text).toMatch(/Gave up after .* without a redirect/);
@@ -126,7 +135,7 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
   });
 
   it('a bad authorization code exchange names invalid_grant', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+    const dir = tempDir();
     const { code, stderr } = await runWithBrowser([], dir, (location) => {
       location.searchParams.set('code', 'not-a-code');
       return location;
