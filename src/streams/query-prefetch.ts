@@ -1,8 +1,11 @@
 // Many streams' opening requests in few calls: QBO's /batch answers up to 30 queries at once.
 // - Small reads (incremental with a state, reference data) register their first page.
 // - First syncs and full refreshes register a plan: a COUNT of their window. Windows that turn out
-//   to fit in one page get that page in a second batch; empty ones need nothing more; bigger ones
-//   know their bound and size and fetch all their pages concurrently from the start.
+//   to fit in one page get that page in a second batch, smallest first and up to
+//   MAX_PREFETCHED_ROWS in all (a batch answer is held whole until each stream takes its page, so
+//   memory must not grow with the company); the others read their one page themselves. Empty
+//   windows need nothing more; bigger ones know their bound and size and fetch all their pages
+//   concurrently from the start.
 // Only what is registered before reading starts is batched; a stream whose item is missing or
 // failed simply asks on its own.
 import type { Logger } from '../cdk/logger.js';
@@ -11,6 +14,8 @@ import type { WindowPlan } from './cursor-window-reader.js';
 import { instantOf, utcLiteral } from './qbo-time.js';
 
 export const BATCH_SIZE = 30;
+/** Rows of single-page windows fetched ahead in batches, at most (about 5 MB of records). */
+export const MAX_PREFETCHED_ROWS = 2000;
 
 interface PlanRequest {
   count: string;
@@ -80,14 +85,21 @@ export class QueryPrefetch {
     const plans = new Map<string, WindowPlan>();
     const counts = [...this.planRequests].map(([stream, request]) => ({ stream, request }));
     const pages = await this.batch([...this.queries, ...counts.map((c) => c.request.count)]);
-    const singles: Array<{ stream: string; query: string }> = [];
+    const candidates: Array<{ stream: string; query: string; rows: number }> = [];
     for (const { stream, request } of counts) {
       const answer = pages.get(request.count);
       if (answer?.totalCount === undefined) continue;
       const t = answer.time === undefined ? Number.NaN : instantOf(answer.time);
       const to = utcLiteral(Number.isNaN(t) ? this.now() : t);
       plans.set(stream, { to, total: answer.totalCount });
-      if (answer.totalCount > 0 && answer.totalCount <= request.pageSize) singles.push({ stream, query: request.pageFor(to) });
+      if (answer.totalCount > 0 && answer.totalCount <= request.pageSize) candidates.push({ stream, query: request.pageFor(to), rows: answer.totalCount });
+    }
+    const singles: typeof candidates = [];
+    let rows = 0;
+    for (const candidate of candidates.sort((a, b) => a.rows - b.rows)) {
+      if (rows + candidate.rows > MAX_PREFETCHED_ROWS) break;
+      rows += candidate.rows;
+      singles.push(candidate);
     }
     const singlePages = await this.batch(singles.map((s) => s.query));
     for (const { stream, query } of singles) {

@@ -6,7 +6,7 @@ import { ChangeFeed } from '../../src/streams/change-feed.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';
 import { EntityStream } from '../../src/streams/entity-stream.js';
 import { PageBudget } from '../../src/streams/page-budget.js';
-import { QueryPrefetch } from '../../src/streams/query-prefetch.js';
+import { MAX_PREFETCHED_ROWS, QueryPrefetch } from '../../src/streams/query-prefetch.js';
 import { instantOf } from '../../src/streams/qbo-time.js';
 import { MemoryQbo, pst, rowsAt } from './memory-qbo.js';
 
@@ -333,6 +333,21 @@ describe('batched first pages', () => {
     expect(tax?.records).toHaveLength(3);
     expect(time?.records).toEqual([]);
     expect(time?.states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00' });
+  });
+
+  it('prefetches single-page windows smallest first, up to MAX_PREFETCHED_ROWS; the rest read their own page', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(MAX_PREFETCHED_ROWS - 10));
+    api.table('Bill').push(...rowsAt(50));
+    api.table('TaxCode').push(...rowsAt(3));
+    const prefetch = new QueryPrefetch(api, recordingLogger());
+    const streams = ['invoices', 'bills', 'tax_codes'].map((s) => make(api, s, { prefetch, pageSize: 10_000 }));
+    for (const s of streams) s.plan({ syncMode: 'incremental', state: undefined });
+    const [inv, bills, tax] = await Promise.all(streams.map((s) => run(s)));
+    expect(api.batches.map((b) => b.length)).toEqual([3, 2]);
+    expect(api.batches[1]?.map((q) => /FROM (\w+)/.exec(q)?.[1])).toEqual(['TaxCode', 'Bill']);
+    expect(api.queries.map((q) => /FROM (\w+)/.exec(q)?.[1])).toEqual(['Invoice']);
+    expect([inv?.records.length, bills?.records.length, tax?.records.length]).toEqual([MAX_PREFETCHED_ROWS - 10, 50, 3]);
   });
 
   it('a planned window still loses nothing when records change while it is read', async () => {
