@@ -91,7 +91,7 @@ function gates(r: Results): string[] {
     if (!connector || !floor) continue;
     const s = summarize(c.invoices, 'connector', connector);
     const f = summarize(c.invoices, 'floor', floor);
-    if (s.maxPeakRssMb > 300) out.push(`connector peak RSS ${s.maxPeakRssMb.toFixed(0)} MB at ${c.invoices} invoices (limit 300)`);
+    if (s.maxPeakRssMb > 200) out.push(`connector peak RSS ${s.maxPeakRssMb.toFixed(0)} MB at ${c.invoices} invoices (limit 200)`);
     if (s.cpuS > 3 * f.cpuS) out.push(`connector used ${s.cpuS.toFixed(1)} s CPU, more than 3x the floor's ${f.cpuS.toFixed(1)} s`);
   }
   for (const l of r.latency ?? []) {
