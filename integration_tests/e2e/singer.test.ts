@@ -1,12 +1,12 @@
 // tap-quickbooks end to end: the Singer front end on the same core, against the fake QBO company.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/cdk/protocol.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { assertBuilt, repoPath } from '../helpers/repo-paths.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 const TAP = repoPath('dist', 'bin', 'tap-quickbooks.js');
 
@@ -39,7 +39,7 @@ describe('tap-quickbooks (Singer) against the fake company', () => {
   beforeAll(async () => {
     assertBuilt();
     env = await startFakeEnv();
-    dir = mkdtempSync(join(tmpdir(), 'tap-qbo-'));
+    dir = tempDir('tap-qbo-');
   });
   afterAll(async () => env.close());
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { AirbyteConnectionStatus, JsonObject } from '../../src/cdk/protocol
 import type { RunContext, Source } from '../../src/cdk/source.js';
 import type { Stream } from '../../src/cdk/stream.js';
 import { CaptureStream, FakeStream, sleep } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 interface FakeConfig {
   apiKey: string;
@@ -75,7 +75,7 @@ class FakeSource implements Source<FakeConfig> {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'runner-'));
+const dir = tempDir('runner-');
 let counter = 0;
 function file(content: unknown): string {
   const path = join(dir, `f${counter++}.json`);

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/cdk/errors.js';
 import { readJsonFile } from '../../src/cdk/json-file.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'json-file-'));
+const dir = tempDir('json-file-');
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

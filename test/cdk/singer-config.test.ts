@@ -1,11 +1,11 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/cdk/errors.js';
 import type { JsonObject } from '../../src/cdk/protocol.js';
 import { configFromEnv, envPrefixOf, loadSingerConfig, type SingerConfigOptions } from '../../src/cdk/singer-config.js';
 import { ConfigWriteBack, writeFileAtomic } from '../../src/cdk/singer-config-writeback.js';
+import { tempDir as removedAfterFile } from '../support/temp-dir.js';
 
 const SETTINGS: JsonObject = {
   type: 'object',
@@ -21,7 +21,7 @@ const OLD_TOKEN = 'old-refresh-token-0000';
 const NEW_TOKEN = 'new-refresh-token-9999';
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'singer-config-'));
+  return removedAfterFile('singer-config-');
 }
 
 function json(path: string, value: unknown, mode = 0o644): string {

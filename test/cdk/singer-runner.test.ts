@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/cdk/errors.js';
@@ -10,6 +9,7 @@ import { runSinger, type SingerRunnerIo } from '../../src/cdk/singer-runner.js';
 import type { SingerCatalog } from '../../src/cdk/singer-catalog.js';
 import { CaptureStream } from './helpers.js';
 import { checkSingerOutput } from './singer-conformance.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const SECRET = 'client-secret-abcdef';
 const OLD_TOKEN = 'refresh-old-111111';
@@ -94,7 +94,7 @@ class TestSource implements Source<Config> {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'singer-runner-'));
+const dir = tempDir('singer-runner-');
 let counter = 0;
 function file(content: unknown, mode = 0o644): string {
   const path = join(dir, `f${counter++}.json`);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/cdk/errors.js';
 import { parseSingerState, readSingerStateFile } from '../../src/cdk/singer-state.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const A = { cursor: '2024-01-01T00:00:00Z', v: 1 };
 const B = { cursor: '2024-02-02T00:00:00Z', v: 1 };
@@ -45,7 +45,7 @@ describe('parseSingerState', () => {
   });
 
   it('reads a state file; an empty file means no state', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'singer-state-'));
+    const dir = tempDir('singer-state-');
     const empty = join(dir, 'empty.json');
     writeFileSync(empty, '');
     expect(readSingerStateFile(empty).size).toBe(0);

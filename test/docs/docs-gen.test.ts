@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { packageRoot } from '../../src/cdk/package-root.js';
@@ -8,12 +7,13 @@ import { loadStreamSchema } from '../../src/streams/schema-loader.js';
 import { ER_DOC, main, syncDocs } from '../../scripts/docs-gen.js';
 import { references, refTarget } from '../../scripts/docs-entity-relationships.js';
 import { replaceSection } from '../../scripts/docs-markers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = packageRoot();
 
 /** A throwaway copy of the files docs-gen reads and writes. */
 function copyOfRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docs-gen-'));
+  const dir = tempDir('docs-gen-');
   for (const file of ['README.md', 'spec.json', ER_DOC]) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
     cpSync(join(ROOT, file), join(dir, file));

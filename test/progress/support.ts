@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/cdk/errors.js';
 import type { ProgressMetrics } from '../../src/cdk/progress-display.js';
@@ -7,6 +6,7 @@ import type { AirbyteConnectionStatus, JsonObject } from '../../src/cdk/protocol
 import type { Source } from '../../src/cdk/source.js';
 import type { Stream } from '../../src/cdk/stream.js';
 import { CaptureStream, FakeStream, sleep } from '../cdk/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** A CaptureStream that says it is a terminal (or not). */
 export class FakeTerminal extends CaptureStream {
@@ -59,7 +59,7 @@ export class ProgressSource implements Source<JsonObject> {
 }
 
 export function readArgs(): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'progress-'));
+  const dir = tempDir('progress-');
   const config = join(dir, 'config.json');
   const catalog = join(dir, 'catalog.json');
   writeFileSync(config, JSON.stringify({ ok: true }));

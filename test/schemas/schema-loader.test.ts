@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,9 +7,10 @@ import {
   resolvedStreamSchema,
   resolveSchemaFile,
 } from '../../src/streams/schema-loader.js';
+import { tempDir } from '../support/temp-dir.js';
 
 function tempSchemas(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'schema-loader-'));
+  const dir = tempDir('schema-loader-');
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), JSON.stringify(body));

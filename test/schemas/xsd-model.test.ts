@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonTypeOf, NUMERIC_NAME, XsdModel } from '../../scripts/schemas-xsd.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const XSD = `<?xml version="1.0" encoding="UTF-8"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
@@ -34,7 +34,7 @@ const XSD = `<?xml version="1.0" encoding="UTF-8"?>
 </xs:schema>`;
 
 describe('XSD model', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xsd-'));
+  const dir = tempDir('xsd-');
   writeFileSync(join(dir, 'T.xsd'), XSD);
   const model = XsdModel.load(dir);
 
