@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { JsonLinesOutput, OutputClosedError } from '../../src/cdk/json-lines-output.js';
+import { tempDir } from '../support/temp-dir.js';
 import { CaptureStream } from './helpers.js';
 
 function failingStream(code: string | undefined, afterWrites = 0): Writable {
@@ -102,44 +106,36 @@ describe('JsonLinesOutput', () => {
 });
 
 describe('JsonLinesOutput on stdout redirected to a file', () => {
-  const script = (mode: 'ok' | 'fail'): string => `
+  const script = `
     import { JsonLinesOutput } from ${JSON.stringify(new URL('../../dist/src/cdk/json-lines-output.js', import.meta.url).href)};
     const out = new JsonLinesOutput(process.stdout);
     try {
       for (let i = 0; i < 3; i++) await out.write('{"n":' + i + ',"s":"é東🍰"}\\n');
       await out.close();
-      process.stderr.write('${mode}:done');
+      process.stderr.write('done');
     } catch (error) {
-      process.stderr.write('${mode}:failed:' + (error.code ?? error.cause?.code ?? error.message));
+      process.stderr.write('failed:' + (error.code ?? error.cause?.code ?? error.message));
     }`;
 
-  it('writes the lines to the file in order (straight to its fd)', async () => {
-    const { mkdtempSync, openSync, closeSync, readFileSync, rmSync } = await import('node:fs');
-    const { spawnSync } = await import('node:child_process');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'jlo-'));
-    const fd = openSync(join(dir, 'out.jsonl'), 'w');
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script('ok')], { stdio: ['ignore', fd, 'pipe'] });
-    closeSync(fd);
-    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8');
-    rmSync(dir, { recursive: true, force: true });
-    expect(run.stderr.toString()).toBe('ok:done');
-    expect(written).toBe([0, 1, 2].map((n) => `{"n":${n},"s":"é東🍰"}\n`).join(''));
+  /** Runs the script with stdout on `path` opened with `flags`; returns its stderr. */
+  function runWithStdout(path: string, flags: 'w' | 'r'): string {
+    const fd = openSync(path, flags);
+    try {
+      return spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', fd, 'pipe'] }).stderr.toString();
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it('writes the lines to the file in order (straight to its fd)', () => {
+    const path = join(tempDir('jlo-'), 'out.jsonl');
+    expect(runWithStdout(path, 'w')).toBe('done');
+    expect(readFileSync(path, 'utf8')).toBe([0, 1, 2].map((n) => `{"n":${n},"s":"é東🍰"}\n`).join(''));
   });
 
-  it('a failing file write rejects (no crash, no silent loss)', async () => {
-    const { mkdtempSync, openSync, closeSync, writeFileSync, rmSync } = await import('node:fs');
-    const { spawnSync } = await import('node:child_process');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'jlo-'));
-    const path = join(dir, 'read-only.jsonl');
+  it('a failing file write rejects (no crash, no silent loss)', () => {
+    const path = join(tempDir('jlo-'), 'read-only.jsonl');
     writeFileSync(path, '');
-    const fd = openSync(path, 'r'); // stdout that cannot be written
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script('fail')], { stdio: ['ignore', fd, 'pipe'] });
-    closeSync(fd);
-    rmSync(dir, { recursive: true, force: true });
-    expect(run.stderr.toString()).toBe('fail:failed:EBADF');
+    expect(runWithStdout(path, 'r')).toBe('failed:EBADF'); // stdout that cannot be written
   });
 });
