@@ -31,7 +31,7 @@ COPY spec.json ./
 COPY schemas ./schemas
 COPY catalog ./catalog
 # Heap: no hard cap baked in. A read holds about one page at a time and the executable tells V8 to
-# grow the heap by 20 % per full GC (src/heap-growth.ts), so peak RSS stays near 150 MB whatever the
+# grow the heap by 50 % per full GC (src/heap-growth.ts), so peak RSS stays near 150 MB whatever the
 # volume (BENCHMARKS.md). A cap (NODE_OPTIONS=--max-old-space-size=<MiB>) would risk an
 # out-of-memory crash on a large CDC or batch answer, which is held whole.
 USER node
