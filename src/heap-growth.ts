@@ -2,8 +2,9 @@
 // machine with GBs of RAM). The connector's live set is small (~20 MB: code and one page), but a
 // long read promotes a steady trickle of short-lived page data, so with V8's default a 1M-row read
 // peaked 50-70 MB above a 100k one. Growing by 50 % per full GC keeps peak memory near flat with
-// volume for about 5-10 % more CPU (20 % saved another ~5 MB for 15-20 % more CPU; see BENCHMARKS.md). The flag is read at every GC, so it can be set at run time; a value given on
-// the command line or in NODE_OPTIONS wins.
+// volume for about 5-10 % more CPU (20 % saved ~5 MB more for 15-20 % more CPU; BENCHMARKS.md).
+// The flag is read at every GC, so it can be set at run time; a value given on the command line or
+// in NODE_OPTIONS wins.
 import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 50;
