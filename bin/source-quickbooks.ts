@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // Airbyte executable: source-quickbooks spec | check --config | discover --config | read --config --catalog [--state]
 import { main } from '../src/cli.js';
-import { limitHeapGrowth } from '../src/heap-growth.js';
 
-limitHeapGrowth();
 process.exit(await main(process.argv.slice(2), process.argv[1] ?? 'source-quickbooks'));
