@@ -199,7 +199,7 @@ async function* readPositional(
 ): AsyncGenerator<VerifiedPage, string | undefined> {
   const P = deps.pageSize;
   const startOf = (k: number): number => 1 + k * (P - 1);
-  // Pages waiting their turn stay unparsed text when the client can defer (less heap, less GC).
+  // Pages waiting their turn stay unread in their socket when the client can defer (see unread-body.ts).
   type Slot = { page: Promise<QueryPage | DeferredPage>; budgeted: boolean };
   const inFlight = new Map<number, Slot>();
   const launch = (k: number, budgeted: boolean): void => {
