@@ -67,9 +67,7 @@ export class QboClient implements QboApi {
       open: async () => {
         let json: unknown;
         try {
-          const bytes = await body.read();
-          if (bytes.looksLikeJsonObject()) json = bytes.json();
-          else bytes.release();
+          json = (await body.read()).json();
         } catch {
           json = undefined; // the connection failed mid-body, or the body was cut off
         }

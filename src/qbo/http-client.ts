@@ -204,13 +204,13 @@ export class QboHttpClient {
           ...(request.body !== undefined ? { body: request.body } : {}),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
-        // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
         if (raw && response.status >= 200 && response.status < 300) {
           const body = new UnreadBody(response, this.bodies, this.options.unreadHoldMs ?? 1000);
           handOver(body);
           await body.settled; // the request holds its slot until its body is read or dropped
           return body;
         }
+        // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
         bodyText = await response.text();
       } catch (error) {
         throw this.networkError(method, url, error);

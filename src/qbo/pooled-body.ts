@@ -14,30 +14,16 @@ export class PooledBody {
   }
 
   /**
-   * Looks like a whole JSON object: it can wait unparsed. Faults are looked for after the parse
-   * (see QboClient.queryDeferred): scanning the bytes of every page for one cost more than the parse.
-   */
-  looksLikeJsonObject(): boolean {
-    const bytes = this.bytes();
-    return bytes[bomLength(bytes)] === 0x7b && bytes[bytes.length - 1] === 0x7d;
-  }
-
-  /** The body as text (UTF-8, a leading BOM dropped, as fetch's text() does); the buffer goes back to the pool. */
-  text(): string {
-    const bytes = this.bytes();
-    const text = bytes.toString('utf8', bomLength(bytes));
-    this.release();
-    return text;
-  }
-
-  /**
-   * The body parsed as a query answer (record by record, see query-body-parser.ts; throws as
-   * JSON.parse would); the buffer goes back to the pool.
+   * The body parsed as a query answer (record by record, see query-body-parser.ts), or undefined
+   * when it is not a whole JSON object (an XML fault, a body visibly cut off); throws as JSON.parse
+   * would on a broken one. The buffer goes back to the pool either way. A leading BOM is dropped.
    */
   json(): unknown {
     const bytes = this.bytes();
+    const start = bomLength(bytes);
     try {
-      return parseQueryBody(bytes.subarray(bomLength(bytes)));
+      if (bytes[start] !== 0x7b || bytes[bytes.length - 1] !== 0x7d) return undefined;
+      return parseQueryBody(bytes.subarray(start));
     } finally {
       this.release();
     }

@@ -42,7 +42,7 @@ describe('UnreadBody', () => {
     const body = new UnreadBody(watched.response, new BytePool(), 60_000);
     expect(await settledNow(body.settled)).toBe(false);
     expect(watched.pulled()).toBe(false);
-    expect((await body.read()).text()).toBe(page('1'));
+    expect((await body.read()).json()).toEqual(JSON.parse(page('1')));
     expect(await settledNow(body.settled)).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe('UnreadBody', () => {
     const body = new UnreadBody(watched.response, new BytePool(), 5);
     await body.settled;
     expect(watched.pulled()).toBe(true);
-    expect((await body.read()).text()).toBe(page('2'));
+    expect((await body.read()).json()).toEqual(JSON.parse(page('2')));
   });
 
   it('discard() cancels the body and settles; reading twice is refused', async () => {
