@@ -69,7 +69,7 @@ export class QuickBooksSource implements Source<QboConfig> {
   /** The QBO client for this run; no network call until a request is made. */
   client(config: QboConfig, ctx: RunContext): QboStack {
     let current = config.raw;
-    this.stack ??= createQboClient(config.raw as Parameters<typeof createQboClient>[0], {
+    this.stack ??= createQboClient(config, {
       logger: ctx.logger,
       ...(this.options.env ? { env: this.options.env } : {}),
       onRefresh: async (tokens) => {

@@ -1,13 +1,13 @@
 // QboApi over the http layer: /query (GET, or POST when the URL would be too long), /cdc, and
 // plain GETs, with their envelopes parsed. `createQboClient` builds the whole stack from config.
 import { ConfigError, SystemError } from '../cdk/errors.js';
+import type { QboConfig } from '../config.js';
 import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
-import { flattenCredentials } from './credentials.js';
 import { errorFromResponse } from './faults.js';
 import { UnreadBody } from './unread-body.js';
-import { DEFAULT_MINOR_VERSION, QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
+import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
 import type { CdcResult, DeferredPage, QboApi, QboRequestStats, QueryPage } from './types.js';
@@ -207,22 +207,22 @@ export function parseCdcResponse(body: JsonObject): CdcResult {
 // ---------------------------------------------------------------------------------------------
 // The whole stack from connector config
 
-/** The connector config fields this layer reads (spec.json names; the pre-4.0 `credentials` object is a fallback). */
-export interface QboConnectionConfig {
-  realm_id?: string;
-  sandbox?: boolean;
-  client_id?: string;
-  client_secret?: string;
-  refresh_token?: string;
-  access_token?: string;
-  token_expiry_date?: string;
-  minor_version?: number;
-  max_concurrent_requests?: number;
-  requests_per_minute?: number;
-  request_timeout_seconds?: number;
-  max_retries?: number;
-  credentials?: Partial<Record<'client_id' | 'client_secret' | 'refresh_token' | 'realm_id' | 'access_token' | 'token_expiry_date', string>>;
-}
+/** The typed, defaulted connector config fields this layer reads (see `parseConfig`; defaults live in spec.json). */
+export type QboConnectionConfig = Pick<
+  QboConfig,
+  | 'realmId'
+  | 'sandbox'
+  | 'clientId'
+  | 'clientSecret'
+  | 'refreshToken'
+  | 'accessToken'
+  | 'tokenExpiryDate'
+  | 'minorVersion'
+  | 'maxConcurrentRequests'
+  | 'requestsPerMinute'
+  | 'requestTimeoutSeconds'
+  | 'maxRetries'
+>;
 
 export interface QboClientDeps {
   logger: Logger;
@@ -244,37 +244,17 @@ export interface QboStack {
   endpoints: QboEndpoints;
 }
 
-/** Builds endpoints, token manager, realm limiter, http client and QboClient from the config. */
+/** Builds endpoints, token manager, realm limiter, http client and QboClient from the parsed config. */
 export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps): QboStack {
-  const flat = flattenCredentials(config as JsonObject);
-  const pick = (key: string): string | undefined => {
-    const value = flat[key];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const realmId = pick('realm_id');
-  const clientId = pick('client_id');
-  const clientSecret = pick('client_secret');
-  const refreshToken = pick('refresh_token');
-  const missing = Object.entries({ realm_id: realmId, client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken })
-    .filter(([, value]) => value === undefined)
-    .map(([key]) => key);
-  if (realmId === undefined || clientId === undefined || clientSecret === undefined || refreshToken === undefined) {
-    throw new ConfigError(`The config lacks ${missing.join(', ')}: add them (see spec.json), or run \`source-quickbooks auth\` to obtain a refresh token`);
-  }
-
   const endpoints = resolveEndpoints({ sandbox: config.sandbox }, deps.env ?? process.env);
-  const limiterOptions = {
-    maxConcurrent: config.max_concurrent_requests ?? 10,
-    maxPerWindow: config.requests_per_minute ?? 500,
-    windowMs: 60_000,
-  };
-  const limiter = deps.limiter ?? limiterForRealm(realmId, limiterOptions);
+  const limiterOptions = { maxConcurrent: config.maxConcurrentRequests, maxPerWindow: config.requestsPerMinute, windowMs: 60_000 };
+  const limiter = deps.limiter ?? limiterForRealm(config.realmId, limiterOptions);
   const tokens = new TokenManager({
-    clientId,
-    clientSecret,
-    refreshToken,
-    accessToken: pick('access_token'),
-    tokenExpiryDate: pick('token_expiry_date'),
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    refreshToken: config.refreshToken,
+    accessToken: config.accessToken || undefined,
+    tokenExpiryDate: config.tokenExpiryDate || undefined,
     tokenUrl: endpoints.tokenUrl,
     logger: deps.logger,
     onRefresh: deps.onRefresh,
@@ -288,11 +268,11 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
     tokens,
     limiter,
     logger: deps.logger,
-    minorVersion: config.minor_version ?? DEFAULT_MINOR_VERSION,
-    requestTimeoutMs: (config.request_timeout_seconds ?? 150) * 1000,
-    maxRetries: config.max_retries ?? 6,
+    minorVersion: config.minorVersion,
+    requestTimeoutMs: config.requestTimeoutSeconds * 1000,
+    maxRetries: config.maxRetries,
   });
-  const client = new QboClient({ realmId, baseUrl: endpoints.baseUrl, http, tokenRefreshes: () => tokens.stats.refreshes });
+  const client = new QboClient({ realmId: config.realmId, baseUrl: endpoints.baseUrl, http, tokenRefreshes: () => tokens.stats.refreshes });
   return { client, tokens, http, limiter, endpoints };
 }
 

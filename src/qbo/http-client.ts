@@ -17,19 +17,19 @@ import { UnreadBody } from './unread-body.js';
 import type { RequestLimiter } from './request-limiter.js';
 import type { AccessTokenSource } from './token-manager.js';
 
-export const DEFAULT_MINOR_VERSION = 75;
 export const DEFAULT_USER_AGENT = 'source-quickbooks (+https://github.com/source-quickbooks/source-quickbooks)';
 
 export interface QboHttpClientOptions {
   tokens: AccessTokenSource;
   limiter: RequestLimiter;
   logger: Logger;
-  /** Sent as `minorversion` on every call. Default 75. */
-  minorVersion?: number;
-  /** Per attempt. Default 150 000 (QBO gives up after 120 s). */
-  requestTimeoutMs?: number;
-  /** Retries after a throttle, 5xx, timeout or dropped connection. Default 6. */
-  maxRetries?: number;
+  // The next three come from the connector config (spec.json holds their defaults).
+  /** Sent as `minorversion` on every call. */
+  minorVersion: number;
+  /** Per attempt (QBO gives up after 120 s). */
+  requestTimeoutMs: number;
+  /** Retries after a throttle, 5xx, timeout or dropped connection. */
+  maxRetries: number;
   /** First backoff step. Default 1000. */
   minRetryDelayMs?: number;
   /** Backoff cap. Default 60 000. */
@@ -97,9 +97,9 @@ export class QboHttpClient {
   private readonly bodies = new BytePool();
 
   constructor(private readonly options: QboHttpClientOptions) {
-    this.minorVersion = options.minorVersion ?? DEFAULT_MINOR_VERSION;
-    this.timeoutMs = options.requestTimeoutMs ?? 150_000;
-    this.maxRetries = Math.max(0, options.maxRetries ?? 6);
+    this.minorVersion = options.minorVersion;
+    this.timeoutMs = options.requestTimeoutMs;
+    this.maxRetries = Math.max(0, options.maxRetries);
     this.minDelay = options.minRetryDelayMs ?? 1000;
     this.maxDelay = options.maxRetryDelayMs ?? 60_000;
     this.throttleWait = options.throttleWaitMs ?? 60_000;
@@ -107,6 +107,11 @@ export class QboHttpClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.now = options.now ?? (() => Date.now());
+  }
+
+  /** The config-derived settings in force (for tests and diagnostics). */
+  get settings(): { minorVersion: number; requestTimeoutMs: number; maxRetries: number } {
+    return { minorVersion: this.minorVersion, requestTimeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
   }
 
   /** Sends the request (retrying what a retry may fix) and returns the parsed JSON body. */

@@ -1,15 +1,16 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, SystemError } from '../../src/cdk/errors.js';
+import { loadSpec, parseConfig } from '../../src/config.js';
 import { QboClient, createQboClient, parseCdcResponse, parseQueryResponse } from '../../src/qbo/client.js';
 import { QboQueryError } from '../../src/qbo/faults.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
 import type { RefreshedTokens } from '../../src/qbo/token-manager.js';
-import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, samples } from './support.js';
+import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
 
 function qbo() {
-  const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep: recordingSleep() });
+  const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep: recordingSleep() });
   return { client: new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 }), http };
 }
 
@@ -160,18 +161,19 @@ describe('QboClient.get and stats', () => {
 });
 
 describe('createQboClient', () => {
-  const base = {
+  const base = parseConfig({
     realm_id: REALM,
     sandbox: true,
     client_id: 'cid',
     client_secret: 'csecret',
     refresh_token: 'rt-0',
+    start_date: '2024-01-01T00:00:00Z',
     minor_version: 75,
     max_concurrent_requests: 3,
     requests_per_minute: 100,
     request_timeout_seconds: 30,
     max_retries: 2,
-  };
+  });
 
   it('builds the stack from config: env overrides, refresh persisted, stats wired', async () => {
     const persisted: RefreshedTokens[] = [];
@@ -200,20 +202,40 @@ describe('createQboClient', () => {
     expect(again.limiter).toBe(stack.limiter);
   });
 
-  it('reads the pre-4.0 credentials object when top-level fields are missing', async () => {
+  it('reads the pre-4.0 credentials object (through parseConfig) when top-level fields are missing', async () => {
     nock('http://localhost:4010').post('/token').reply(200, { access_token: 'at-9', refresh_token: 'rt-9', expires_in: 3600 });
-    const stack = createQboClient(
-      { credentials: { realm_id: REALM, client_id: 'c', client_secret: 's', refresh_token: 'legacy-rt' } },
-      { logger: recordingLogger(), env: { QBO_TOKEN_URL: 'http://localhost:4010/token' }, onRefresh: async () => {} },
-    );
+    const legacy = parseConfig({
+      credentials: { realm_id: REALM, client_id: 'c', client_secret: 's', refresh_token: 'legacy-rt' },
+      start_date: '2024-01-01T00:00:00Z',
+    });
+    const stack = createQboClient(legacy, { logger: recordingLogger(), env: { QBO_TOKEN_URL: 'http://localhost:4010/token' }, onRefresh: async () => {} });
     expect(await stack.tokens.getAccessToken()).toBe('at-9');
   });
 
-  it('missing credentials -> ConfigError naming them', () => {
-    expect(() => createQboClient({ realm_id: REALM }, { logger: recordingLogger(), env: {}, onRefresh: async () => {} })).toThrow(ConfigError);
-    expect(() => createQboClient({ realm_id: REALM }, { logger: recordingLogger(), env: {}, onRefresh: async () => {} })).toThrow(
-      /client_id, client_secret, refresh_token/,
-    );
+  it('missing credentials -> ConfigError naming them (at parseConfig, before any stack exists)', () => {
+    expect(() => parseConfig({ realm_id: REALM, start_date: '2024-01-01T00:00:00Z' })).toThrow(ConfigError);
+    expect(() => parseConfig({ realm_id: REALM, start_date: '2024-01-01T00:00:00Z' })).toThrow(/"client_id" is required.*"client_secret" is required.*"refresh_token" is required/);
+  });
+
+  it("spec.json's defaults are what the http client uses (retries, timeout, minor version)", async () => {
+    const props = loadSpec().connectionSpecification['properties'] as Record<string, { default?: unknown }>;
+    const minimal = parseConfig({ realm_id: REALM, client_id: 'c', client_secret: 's', refresh_token: 'rt', start_date: '2024-01-01T00:00:00Z' });
+    const sleep = recordingSleep();
+    const stack = createQboClient(minimal, {
+      logger: recordingLogger(),
+      env: {},
+      onRefresh: async () => {},
+      limiter: createRequestLimiter(),
+      http: { sleep, fetch: async () => new Response('{}', { status: 503 }) },
+    });
+    stack.tokens.getAccessToken = async () => 'at';
+    await expect(stack.client.get(`companyinfo/${REALM}`)).rejects.toThrow();
+    expect(stack.http.stats.requests).toBe((props['max_retries']?.default as number) + 1);
+    expect(stack.http.settings).toEqual({
+      minorVersion: props['minor_version']?.default,
+      requestTimeoutMs: (props['request_timeout_seconds']?.default as number) * 1000,
+      maxRetries: props['max_retries']?.default,
+    });
   });
 });
 
@@ -245,7 +267,7 @@ describe('QboClient.batchQuery', () => {
 });
 
 describe('QBO_THROTTLE_WAIT_SECONDS', () => {
-  const config = { realm_id: REALM, client_id: 'id', client_secret: 'secret', refresh_token: 'rt' };
+  const config = parseConfig({ realm_id: REALM, client_id: 'id', client_secret: 'secret', refresh_token: 'rt', start_date: '2024-01-01T00:00:00Z' });
   const deps = (env: Record<string, string>) => ({ logger: recordingLogger(), onRefresh: async () => {}, env, limiter: createRequestLimiter() });
 
   it('rejects a value that is not a number of seconds', () => {
@@ -272,7 +294,7 @@ describe('QboClient.queryDeferred', () => {
     nock(API).get(`${COMPANY}/query`).query(true).times(2).reply(200, samples.throttleJson);
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"7"}],"startPosition":1,"maxResults":1},"time":"t"}');
     const sleep = recordingSleep();
-    const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
     const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
     const deferred = await client.queryDeferred('SELECT * FROM Item');
     expect((await deferred.open()).rows).toEqual([{ Id: '7' }]);
@@ -285,7 +307,7 @@ describe('QboClient.queryDeferred', () => {
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, samples.throttleXml429);
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[],"startPosition":1,"maxResults":0},"time":"t"}');
     const sleep = recordingSleep();
-    const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
     const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
     const deferred = await client.queryDeferred('SELECT * FROM Item');
     expect((await deferred.open()).rows).toEqual([]);

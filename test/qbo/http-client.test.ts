@@ -4,7 +4,7 @@ import { SystemError, TransientError } from '../../src/cdk/errors.js';
 import { QboFaultError, QboServerError, QboThrottleError } from '../../src/qbo/faults.js';
 import { QboHttpClient, QboRetriesExhaustedError, type QboHttpClientOptions } from '../../src/qbo/http-client.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';
-import { API, COMPANY, fakeTokens, recordingLogger, recordingSleep, samples } from './support.js';
+import { API, COMPANY, fakeTokens, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
 
 const PATH = `${COMPANY}/companyinfo/1`;
 const URL_ = `${API}${PATH}`;
@@ -14,6 +14,7 @@ function client(overrides: Partial<QboHttpClientOptions> = {}) {
   const logger = recordingLogger();
   const sleep = recordingSleep();
   const http = new QboHttpClient({
+    ...HTTP_SETTINGS,
     tokens: fakeTokens(),
     limiter: createRequestLimiter(),
     logger,
@@ -179,7 +180,7 @@ describe('retries', () => {
       });
     const limiter = createRequestLimiter();
     const logger = recordingLogger();
-    const http = new QboHttpClient({ tokens: fakeTokens(), limiter, logger, sleep });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter, logger, sleep });
     const first = http.requestJson({ url: URL_ });
     await vi.waitFor(() => expect(logger.text('info')).toContain('throttled'));
     const other = http.requestJson({ url: `${API}${COMPANY}/other` });

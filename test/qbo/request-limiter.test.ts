@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, limiterForRealm, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
-import { API, COMPANY, fakeTokens, recordingLogger } from './support.js';
+import { API, COMPANY, fakeTokens, recordingLogger, HTTP_SETTINGS } from './support.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -44,19 +44,29 @@ describe('RequestLimiter concurrency', () => {
   it('holds 50 real HTTP requests against a slow mock to 10 in flight', async () => {
     let active = 0;
     let peak = 0;
+    let started = 0;
+    // Each answer waits until 10 are being answered at once (or the last request came): a full
+    // wave is reached however slowly a loaded machine dispatches, so no timing is assumed.
+    let waiting: Array<() => void> = [];
     nock(API)
       .get(`${COMPANY}/companyinfo/1`)
       .query(true)
       .times(50)
       .reply(200, async () => {
         active += 1;
+        started += 1;
         peak = Math.max(peak, active);
-        await new Promise((resolve) => setTimeout(resolve, 40));
+        if (active === 10 || started === 50) {
+          for (const release of waiting) release();
+          waiting = [];
+        } else {
+          await new Promise<void>((resolve) => waiting.push(resolve));
+        }
         active -= 1;
         return { CompanyInfo: {} };
       });
     const limiter = createRequestLimiter({ maxConcurrent: 10 });
-    const http = new QboHttpClient({ tokens: fakeTokens(), limiter, logger: recordingLogger() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter, logger: recordingLogger() });
     await Promise.all(Array.from({ length: 50 }, () => http.requestJson({ url: `${API}${COMPANY}/companyinfo/1` })));
     expect(peak).toBe(10);
     expect(limiter.stats.maxInFlight).toBe(10);

@@ -5,6 +5,8 @@ import type { AccessTokenSource } from '../../src/qbo/token-manager.js';
 export const REALM = '9130350000000000';
 export const API = 'https://qbo.test';
 export const COMPANY = `/v3/company/${REALM}`;
+/** The config-derived http settings at spec.json's defaults (minor_version, request_timeout_seconds, max_retries). */
+export const HTTP_SETTINGS = { minorVersion: 75, requestTimeoutMs: 150_000, maxRetries: 6 } as const;
 
 /** A logger that keeps lines per level for assertions. */
 export function recordingLogger(): Logger & { lines: { level: string; message: string }[]; text(level?: string): string } {

@@ -5,7 +5,7 @@ import { QboClient } from '../../src/qbo/client.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';
 import { TokenManager, type RefreshedTokens, type TokenManagerOptions } from '../../src/qbo/token-manager.js';
-import { API, COMPANY, REALM, recordingLogger, recordingSleep, samples } from './support.js';
+import { API, COMPANY, REALM, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
 
 const TOKEN_ORIGIN = 'https://oauth.test';
 const TOKEN_PATH = '/oauth2/v1/tokens/bearer';
@@ -114,7 +114,7 @@ describe('TokenManager', () => {
         events.push(`persisted ${t.refreshToken}`);
       },
     });
-    const http = new QboHttpClient({ tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
     const client = new QboClient({ realmId: REALM, baseUrl: API, http });
     await client.get(`companyinfo/${REALM}`);
     expect(events).toEqual(['token call', 'persisted rt-1', 'data request']);
@@ -159,7 +159,7 @@ describe('TokenManager', () => {
       .reply(200, samples.customerPage);
     const { tokens, persisted } = manager({ accessToken: 'config-at', tokenExpiryDate: new Date(NOW + 3600_000).toISOString() });
     const logger = recordingLogger();
-    const http = new QboHttpClient({ tokens, limiter: createRequestLimiter(), logger });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter(), logger });
     const page = await new QboClient({ realmId: REALM, baseUrl: API, http }).query('SELECT * FROM Customer');
     expect(page.rows).toHaveLength(2);
     expect(api.isDone()).toBe(true);
@@ -172,7 +172,7 @@ describe('TokenManager', () => {
     nock(TOKEN_ORIGIN).post(TOKEN_PATH).reply(200, tokenBody(1));
     nock(API).get(`${COMPANY}/query`).query(true).times(2).reply(401, samples.gateway401, { intuit_tid: 'tid-2' });
     const { tokens } = manager({ accessToken: 'config-at', tokenExpiryDate: new Date(NOW + 3600_000).toISOString() });
-    const http = new QboHttpClient({ tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
     const error = await http.requestJson({ url: `${API}${COMPANY}/query` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/realm_id/);

@@ -5,7 +5,7 @@ import { QboClient } from '../../src/qbo/client.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
 import { UnreadBody } from '../../src/qbo/unread-body.js';
-import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep } from './support.js';
+import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, HTTP_SETTINGS } from './support.js';
 
 const page = (id: string): string => `{"QueryResponse":{"Item":[{"Id":"${id}"}],"startPosition":1,"maxResults":1},"time":"t"}`;
 
@@ -84,7 +84,7 @@ describe('a deferred page holds its request slot until it is read', () => {
 
   function client(unreadHoldMs: number) {
     const limiter = createRequestLimiter({ maxConcurrent: 1 });
-    const http = new QboHttpClient({ tokens: fakeTokens(), limiter, logger: recordingLogger(), sleep: recordingSleep(), unreadHoldMs });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter, logger: recordingLogger(), sleep: recordingSleep(), unreadHoldMs });
     return { client: new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 0 }), limiter };
   }
 
