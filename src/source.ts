@@ -4,6 +4,7 @@ import type { RunContext, Source } from './cdk/source.js';
 import type { Stream } from './cdk/stream.js';
 import { loadSpec, parseConfig, secretsOf, type QboConfig } from './config.js';
 import { createQboClient, type QboStack } from './qbo/client.js';
+import { describeCompanyFeatures } from './qbo/company-features.js';
 import type { RefreshedTokens } from './qbo/token-manager.js';
 import { ChangeFeed } from './streams/change-feed.js';
 import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
@@ -89,9 +90,22 @@ export class QuickBooksSource implements Source<QboConfig> {
       const body = await client.get(`companyinfo/${config.realmId}`);
       const info = body['CompanyInfo'] as JsonObject | undefined;
       const name = typeof info?.['CompanyName'] === 'string' ? ` (${info['CompanyName']})` : '';
-      return { status: 'SUCCEEDED', message: `Connected to QuickBooks Online company ${config.realmId}${name}.` };
+      const features = describeCompanyFeatures(info, await this.preferences(client, ctx));
+      const listed = features.length > 0 ? ` Optional features: ${features.join('; ')}.` : '';
+      return { status: 'SUCCEEDED', message: `Connected to QuickBooks Online company ${config.realmId}${name}.${listed}` };
     } catch (error) {
       return { status: 'FAILED', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** The company's Preferences for `check`; a failure here only leaves the feature list shorter. */
+  private async preferences(client: QboStack['client'], ctx: RunContext): Promise<JsonObject | undefined> {
+    try {
+      const body = await client.get('preferences');
+      return body['Preferences'] as JsonObject | undefined;
+    } catch (error) {
+      ctx.logger.warn(`Could not read the company's Preferences to list its optional features: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   }
 

@@ -50,6 +50,8 @@ export interface Knobs {
   /** CDC: objects per entity (default 1000) and look-back limit in days (default 30). */
   cdcMaxPerEntity: number;
   cdcLookbackDays: number;
+  /** Entities (or stream names) this company lacks: answered with QBO's faults for them (features.ts). */
+  missingFeatures: string[];
 }
 
 export const DEFAULT_KNOBS: Knobs = {
@@ -67,4 +69,5 @@ export const DEFAULT_KNOBS: Knobs = {
   refreshTokenHardExpiresInSeconds: 156_032_154,
   cdcMaxPerEntity: 1000,
   cdcLookbackDays: 30,
+  missingFeatures: [],
 };

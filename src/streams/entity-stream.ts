@@ -13,6 +13,7 @@ import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, laterOf, queryLiteral, utcLiteral } from './qbo-time.js';
 import { DELETED_AT } from '../cdk/deletes.js';
+import { unavailableFeatureReason } from '../qbo/unavailable-feature.js';
 
 export interface EntityStreamOptions {
   api: QboApi;
@@ -135,10 +136,31 @@ export class EntityStream implements Stream {
     return true;
   }
 
+  /**
+   * A fault on the stream's first request saying the company lacks the entity (regional or plan
+   * features: see unavailable-feature.ts) ends the stream with 0 records and one WARN; the state
+   * it came with is kept. Any other error, or one after data came, fails the stream.
+   */
   async *read(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
-    if (this.def.read === 'endpoint') return yield* this.readEndpoint();
-    if (this.def.read === 'whole') return yield* this.readWhole();
-    yield* this.readCursor(request);
+    let yielded = false;
+    try {
+      for await (const event of this.readByMethod(request)) {
+        yielded = true;
+        yield event;
+      }
+    } catch (error) {
+      const reason = yielded ? undefined : unavailableFeatureReason(error, this.def.read === 'endpoint' ? 'endpoint' : 'query');
+      if (reason === undefined) throw error;
+      const where = this.def.availability === undefined ? '' : ` (it exists only for ${this.def.availability})`;
+      this.options.logger.warn(`Stream ${this.name} is not available in this QuickBooks company${where}: ${reason}. It ends with 0 records.`);
+      yield { type: 'state', state: request.syncMode === 'incremental' && request.state !== undefined ? request.state : { v: 1 } };
+    }
+  }
+
+  private readByMethod(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
+    if (this.def.read === 'endpoint') return this.readEndpoint();
+    if (this.def.read === 'whole') return this.readWhole();
+    return this.readCursor(request);
   }
 
   /** Normalise rows in place and stamp the cursor copy; per-row hot path. */

@@ -23,6 +23,11 @@ export class MemoryQbo implements QboApi {
   beforeQuery: ((n: number, query: string) => void) | undefined;
   cdcCap = 1000;
   cdcFault: Error | undefined;
+  /** Errors a query FROM the entity (or a GET of the path) answers with, as a company lacking it would. */
+  readonly faults = new Map<string, Error>();
+  /** Queries answered before `faults` apply (a fault on a later page). */
+  faultAfterQueries = 0;
+  private answered = 0;
 
   table(entity: string): MemoryRow[] {
     let t = this.tables.get(entity);
@@ -41,6 +46,9 @@ export class MemoryQbo implements QboApi {
     const m = /^SELECT (\*|COUNT\(\*\)) FROM (\w+)(?: WHERE (.*?))?(?: ORDERBY ([\w.,\s]+?))?(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?$/.exec(query);
     if (!m) throw new Error(`MemoryQbo cannot parse: ${query}`);
     const [, what, entity, where, orderBy, start, max] = m;
+    const fault = this.faults.get(entity as string);
+    if (fault && this.answered >= this.faultAfterQueries) throw fault;
+    this.answered++;
     let rows = [...this.table(entity as string)];
     const conds = where ? (where.split(' AND ') as string[]) : [];
     if (!conds.some((c) => c.startsWith('Active'))) rows = rows.filter((r) => r['Active'] !== false);
@@ -81,6 +89,8 @@ export class MemoryQbo implements QboApi {
 
   async get(path: string): Promise<JsonObject> {
     this.stats.requests++;
+    const fault = this.faults.get(path);
+    if (fault) throw fault;
     if (path.startsWith('companyinfo/')) return { CompanyInfo: { Id: '1', CompanyName: 'Test Co', MetaData: { LastUpdatedTime: '2026-01-01T00:00:00-08:00' } } };
     throw new Error(`MemoryQbo: no endpoint ${path}`);
   }

@@ -3,6 +3,7 @@
 import type { JsonObject } from '../../../src/cdk/protocol.js';
 import { changeDataCapture } from '../cdc.js';
 import { entityByPath } from '../entities.js';
+import { assertQueryable, assertResource } from '../features.js';
 import { notFoundFault, parseFault, QboFault, unsupportedOperation } from '../faults.js';
 import { TAX_CLASSIFICATIONS } from '../generator/settings.js';
 import type { Knobs } from '../knobs.js';
@@ -39,6 +40,7 @@ export function routeData(ctx: DataContext, method: string, segments: string[], 
   if (head === 'batch' && segments.length === 1 && method === 'POST') return batch(ctx, body, enhanced);
   if (method !== 'GET') throw unsupportedOperation(url.pathname);
   if (head === 'cdc' && segments.length === 1) {
+    for (const name of (url.searchParams.get('entities') ?? '').split(',')) assertQueryable(ctx.knobs.missingFeatures, name.trim());
     const rows = changeDataCapture(company, url.searchParams.get('entities'), url.searchParams.get('changedSince'), {
       maxPerEntity: ctx.knobs.cdcMaxPerEntity,
       lookbackDays: ctx.knobs.cdcLookbackDays,
@@ -54,8 +56,14 @@ export function routeData(ctx: DataContext, method: string, segments: string[], 
   if (head === 'preferences' && segments.length === 1) {
     return wrap(company, 'Preferences', company.all('Preferences').next().value);
   }
-  if (head === 'exchangerate' && segments.length === 1) return exchangeRate(company, url);
-  if (head === 'taxclassification') return taxClassification(company, segments, url);
+  if (head === 'exchangerate' && segments.length === 1) {
+    assertQueryable(ctx.knobs.missingFeatures, 'ExchangeRate');
+    return exchangeRate(company, url);
+  }
+  if (head === 'taxclassification') {
+    assertResource(ctx.knobs.missingFeatures, 'TaxClassification', url.pathname);
+    return taxClassification(company, segments, url);
+  }
   if (head === 'reports' && segments.length === 2) {
     const answer = handleReport(segments[1] as string, url.searchParams, (entity) => company.all(entity));
     return json(answer.status, answer.body);
@@ -110,6 +118,8 @@ function query(ctx: DataContext, text: string, enhanced: boolean): Reply {
   const { company, stats } = ctx;
   stats.queries.push(text);
   if (stats.queries.length > 1000) stats.queries.shift();
+  const from = /\bfrom\s+([A-Za-z]+)/i.exec(text)?.[1];
+  if (from !== undefined) assertQueryable(ctx.knobs.missingFeatures, from);
   ctx.mutator.onQuery(ctx.knobs.mutations);
   const { result, plan } = executeQuery(company, text);
   stats.plans[plan] = (stats.plans[plan] ?? 0) + 1;
