@@ -115,7 +115,7 @@ async function authorize(options: AuthOptions, io: AuthIo, secrets: SecretRegist
       '',
       `${existing ? 'Updated' : 'Wrote'} ${outputPath} (mode 0600: it holds the client secret and tokens; keep it private).`,
       `  realm_id ${grant.realmId}, start_date ${String(config['start_date'])}, sandbox ${String(config['sandbox'])}`,
-      '  The connector rotates the refresh token as it runs and saves it back (Airbyte CONTROL message / Singer config write-back).',
+      '  The connector rotates the refresh token as it runs and saves it back (Airbyte CONTROL message, and into this config file).',
       '',
       'Next:',
       `  source-quickbooks check --config ${quoteForShell(outputPath)}`,

@@ -11,6 +11,8 @@ import { readStreams, SyncFailedError } from './read-driver.js';
 import { runInterruptible } from './interruptible.js';
 import { progressSession, type ProgressSession } from './progress-session.js';
 import { SecretRegistry } from './secrets.js';
+import { ConfigWriteBack } from './singer-config-writeback.js';
+import { overlayTokenStore, tokenStorePathOf } from './singer-config.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
 
@@ -38,7 +40,13 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   const writer = new AirbyteWriter({ output, secrets });
   const logOptions = { debug: (io.env ?? process.env)['LOG_LEVEL']?.toUpperCase() === 'DEBUG' };
   const logger = new SinkLogger(writer, logOptions);
-  const ctx: RunContext = { logger, secrets, emitConfig: (config: JsonObject) => writer.configUpdate(config) };
+  // Set once the config is read: rotated tokens also go back to the --config file and the token store.
+  let writeBack: ConfigWriteBack | undefined;
+  const emitConfig = async (config: JsonObject): Promise<void> => {
+    await writer.configUpdate(config); // the platform's copy first: it is the one Airbyte relies on
+    await writeBack?.save(config);
+  };
+  const ctx: RunContext = { logger, secrets, emitConfig };
   let interruptedBy: string | undefined;
   let progress: ProgressSession | undefined;
 
@@ -78,9 +86,15 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     return code;
   }
 
+  /** The config file with the token store on top; rotated tokens are written back to both (shell runs). */
   function loadConfig(path: string): JsonObject {
-    const raw = readJsonFile(path, 'config') as JsonObject;
+    const file = readJsonFile(path, 'config') as JsonObject;
+    for (const secret of source.secretsOf(file)) secrets.add(secret);
+    const tokenStorePath = tokenStorePathOf(file, { env: {} });
+    const { config: raw, tokenStoreKeys } = overlayTokenStore(file, tokenStorePath);
     for (const secret of source.secretsOf(raw)) secrets.add(secret);
+    if (tokenStoreKeys.length > 0) logger.info(`Using ${tokenStoreKeys.join(', ')} from the token store ${tokenStorePath ?? ''}.`);
+    writeBack = new ConfigWriteBack({ configPath: path, tokenStorePath, initial: raw, logger, bestEffort: true });
     return raw;
   }
 

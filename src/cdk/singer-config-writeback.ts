@@ -50,6 +50,12 @@ export interface ConfigWriteBackOptions {
   /** The config the run started with (after the token store was applied). */
   initial: JsonObject;
   logger: Logger;
+  /**
+   * Airbyte mode: the CONTROL message already carried the config, so the files are a convenience for
+   * shell runs. A file that cannot be written is said once at INFO (Airbyte mounts it read-only) and
+   * nothing fails.
+   */
+  bestEffort?: boolean;
 }
 
 /**
@@ -60,6 +66,8 @@ export interface ConfigWriteBackOptions {
  */
 export class ConfigWriteBack {
   private current: JsonObject;
+  /** bestEffort: targets already reported as unwritable (said once per run). */
+  private readonly reported = new Set<string>();
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ConfigWriteBackOptions) {
@@ -82,14 +90,14 @@ export class ConfigWriteBack {
     if (keys.length === 0) return keys;
 
     const { configPath, tokenStorePath, logger } = this.options;
-    const failures: string[] = [];
+    const failures: Array<{ target: string; reason: string }> = [];
     const saved: string[] = [];
     if (configPath !== undefined) {
       try {
         await mergeInto(configPath, changed);
         saved.push(`config file ${configPath}`);
       } catch (error) {
-        failures.push(`config file ${configPath}: ${messageOf(error)}`);
+        failures.push({ target: `config file ${configPath}`, reason: messageOf(error) });
       }
     }
     if (tokenStorePath !== undefined) {
@@ -98,19 +106,29 @@ export class ConfigWriteBack {
         await mergeInto(tokenStorePath, changed, 0o600);
         saved.push(`token store ${tokenStorePath}`);
       } catch (error) {
-        failures.push(`token store ${tokenStorePath}: ${messageOf(error)}`);
+        failures.push({ target: `token store ${tokenStorePath}`, reason: messageOf(error) });
       }
     }
     const what = `the changed config keys (${keys.join(', ')})`;
+    if (this.options.bestEffort === true) {
+      this.current = { ...this.current, ...changed };
+      for (const { target, reason } of failures) {
+        if (this.reported.has(target)) continue;
+        this.reported.add(target);
+        logger.info(`Not saving rotated credentials to ${target} (${reason}); they reached the platform in the CONTROL message.`);
+      }
+      if (saved.length > 0) logger.info(`Saved ${what} to ${saved.join(' and ')}.`);
+      return keys;
+    }
     if (saved.length === 0) {
-      const reason = failures.length > 0 ? failures.join('; ') : 'there is no config file or token store';
+      const reason = failures.length > 0 ? failures.map((f) => `${f.target}: ${f.reason}`).join('; ') : 'there is no config file or token store';
       throw new ConfigError(
         `Could not save ${what}: ${reason}. Set "token_store_path" to a writable file so rotated credentials survive the run.`,
       );
     }
     // Only now: a failed save must be retried by the next one, not mistaken for "already saved".
     this.current = { ...this.current, ...changed };
-    for (const failure of failures) logger.warn(`Could not save ${what} to ${failure}.`);
+    for (const f of failures) logger.warn(`Could not save ${what} to ${f.target}: ${f.reason}.`);
     logger.info(`Saved ${what} to ${saved.join(' and ')}.`);
     return keys;
   }
@@ -123,6 +141,8 @@ async function mergeInto(path: string, changed: JsonObject, mode?: number): Prom
     if (error.code === 'ENOENT') return '';
     throw error;
   });
+  // The rename would replace a file its owner made read-only (even as root); that file stays as it is.
+  if (text !== '' && ((await stat(path)).mode & 0o222) === 0) throw new ReadOnlyFileError();
   if (text.trim() !== '') {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) existing = parsed as JsonObject;
@@ -130,8 +150,15 @@ async function mergeInto(path: string, changed: JsonObject, mode?: number): Prom
   await writeFileAtomic(path, JSON.stringify({ ...existing, ...changed }, null, 2) + '\n', mode);
 }
 
+class ReadOnlyFileError extends Error {
+  constructor() {
+    super('the file is read-only');
+  }
+}
+
 /** Error text without values: fs errors name paths and codes only. */
 function messageOf(error: unknown): string {
+  if (error instanceof ReadOnlyFileError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code ?? (error instanceof SyntaxError ? 'the file is not valid JSON' : 'write failed');
 }

@@ -49,18 +49,19 @@ export function loadSingerConfig(options: SingerConfigOptions): LoadedSingerConf
   }
 
   const tokenStorePath = tokenStorePathOf(config, options);
-  let tokenStoreKeys: string[] = [];
-  if (tokenStorePath !== undefined && existsSync(tokenStorePath)) {
-    const stored = readJsonFile(tokenStorePath, 'token store', { allowEmpty: true }) as JsonObject | undefined;
-    if (stored) {
-      tokenStoreKeys = Object.keys(stored);
-      config = { ...config, ...stored };
-    }
-  }
-  return { config, writeBackPath, tokenStorePath, tokenStoreKeys };
+  return { ...overlayTokenStore(config, tokenStorePath), writeBackPath, tokenStorePath };
 }
 
-function tokenStorePathOf(config: JsonObject, options: SingerConfigOptions): string | undefined {
+/** The config with the token store's values on top (when the store exists), and which keys came from it. */
+export function overlayTokenStore(config: JsonObject, tokenStorePath: string | undefined): { config: JsonObject; tokenStoreKeys: string[] } {
+  if (tokenStorePath === undefined || !existsSync(tokenStorePath)) return { config, tokenStoreKeys: [] };
+  const stored = readJsonFile(tokenStorePath, 'token store', { allowEmpty: true }) as JsonObject | undefined;
+  if (!stored) return { config, tokenStoreKeys: [] };
+  return { config: { ...config, ...stored }, tokenStoreKeys: Object.keys(stored) };
+}
+
+/** The token store file: the `token_store_path` setting, else the environment variable (when given). */
+export function tokenStorePathOf(config: JsonObject, options: Pick<SingerConfigOptions, 'env' | 'tokenStoreEnvVar'>): string | undefined {
   const fromConfig = config[TOKEN_STORE_SETTING];
   if (fromConfig !== undefined && fromConfig !== null && fromConfig !== '') {
     if (typeof fromConfig !== 'string') throw new ConfigError(`The "${TOKEN_STORE_SETTING}" setting must be a file path.`);
