@@ -1,11 +1,14 @@
-# syntax=docker/dockerfile:1
-#
 # Airbyte image of source-quickbooks. Build: docker build -t source-quickbooks/source-quickbooks:0.1.0 .
+# No `# syntax=` line: it would make BuildKit fetch a frontend image from Docker Hub.
 #
-# Base: node:24-bookworm-slim, the current Active LTS line (supported to April 2028); the code
-# supports Node 20.19+, 22 and 24 (package.json engines). Debian slim (glibc) rather than alpine
+# Base: Node 24 on Debian bookworm slim, the current Active LTS line (supported to April 2028); the
+# code supports Node 20.19+, 22 and 24 (package.json engines). Debian slim (glibc) rather than alpine
 # (musl): the same libc as CI and most developer machines, no native-module surprises.
-ARG NODE_IMAGE=node:24-bookworm-slim
+# Pinned by patch version and digest (the multi-arch index of the official image), so a rebuild gets
+# the same bytes. To move the pin: `docker buildx imagetools inspect node:24.X.Y-bookworm-slim` (or
+# `skopeo inspect --raw docker://node:24.X.Y-bookworm-slim | sha256sum`), then update this line.
+# Another base (an internal mirror): --build-arg NODE_IMAGE=<image>.
+ARG NODE_IMAGE=node:24.20.0-bookworm-slim@sha256:ba849c60be29959425b8734d57b8b4b7d56f98edd9504c9af091d5281095a71e
 
 # ---- build: compile TypeScript to dist/ -------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
@@ -22,7 +25,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /airbyte
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# npm leaves its cache and logs in /root/.npm and V8's compile cache in /tmp: none of it belongs in the image.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && rm -rf /root/.npm /tmp/node-compile-cache
 # Only the connector's own code: dist/test, dist/integration_tests (the fake QBO server) and
 # dist/bench are not copied. Files stay root-owned, so the connector cannot modify itself.
 COPY --from=build /build/dist/bin ./dist/bin
@@ -33,8 +37,11 @@ COPY catalog ./catalog
 # Heap: V8's defaults. A read holds about one page at a time (pages waiting their turn stay in the
 # socket), so peak RSS is ~140 MB at 100k rows and ~200 MB at 1M (BENCHMARKS.md). A hard cap
 # (--max-old-space-size) would risk an out-of-memory crash on a large CDC or batch answer, which is
-# held whole; NODE_OPTIONS=--heap-growing-percent=50 trades ~20 % more CPU for ~40 MB less at 1M.
-USER node
+# held whole. --heap-growing-percent=50 trades ~20 % more CPU for ~40 MB less at 1M, but node refuses
+# it in NODE_OPTIONS (exit 9): it goes on node's command line, e.g.
+# --entrypoint node IMAGE --heap-growing-percent=50 /airbyte/dist/bin/source-quickbooks.js read ...
+# Numeric user (the base image's `node`): Kubernetes runAsNonRoot can only verify a numeric uid.
+USER 1000:1000
 ENV AIRBYTE_ENTRYPOINT="node /airbyte/dist/bin/source-quickbooks.js"
 ENTRYPOINT ["node", "/airbyte/dist/bin/source-quickbooks.js"]
 LABEL io.airbyte.name=source-quickbooks/source-quickbooks

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Airbyte executable: source-quickbooks spec | check --config | discover --config | read --config --catalog [--state]
+import '../src/cdk/exit-on-signal.js'; // first: see there
 import { main } from '../src/cli.js';
 
 process.exit(await main(process.argv.slice(2), process.argv[1] ?? 'source-quickbooks'));

@@ -8,7 +8,7 @@ import { readJsonFile } from './json-file.js';
 import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
-import { runInterruptible } from './interruptible.js';
+import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from './interruptible.js';
 import { progressSession, type ProgressSession } from './progress-session.js';
 import { SecretRegistry } from './secrets.js';
 import { ConfigWriteBack } from './singer-config-writeback.js';
@@ -20,13 +20,11 @@ export interface AirbyteRunnerIo {
   stdout?: Writable;
   stderr?: Writable;
   env?: NodeJS.ProcessEnv;
-  /** Aborts a running read, as SIGTERM/SIGINT do (tests, embedding). */
+  /** Aborts a running command, as SIGTERM/SIGINT do (tests, embedding). */
   signal?: AbortSignal;
-  /** Listen to SIGTERM/SIGINT during read; default true. */
+  /** Listen to SIGTERM/SIGINT while a command runs; default true. */
   handleSignals?: boolean;
 }
-
-const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
  * Run one Airbyte command (argv without node and script) and return the exit code: 0 only on
@@ -48,6 +46,8 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   };
   const ctx: RunContext = { logger, secrets, emitConfig };
   let interruptedBy: string | undefined;
+  // Every command listens: node as a container's PID 1 has no default action for SIGTERM/SIGINT.
+  const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
   let progress: ProgressSession | undefined;
 
   const say = (text: string): void => {
@@ -58,7 +58,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   try {
     const command = parseAirbyteArgs(argv);
     logOptions.debug ||= command.debug;
-    await run(command);
+    await runInterruptible(interrupt, (signal) => run(command, signal));
     await output.close();
     return 0;
   } catch (error) {
@@ -98,33 +98,37 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     return raw;
   }
 
-  async function run(command: AirbyteCommand): Promise<void> {
+  async function run(command: AirbyteCommand, signal: AbortSignal): Promise<void> {
     switch (command.command) {
       case 'spec':
-        return writer.spec(source.spec());
-      case 'check': {
-        const raw = loadConfig(command.config);
-        let config: C;
-        try {
-          config = source.parseConfig(raw);
-          const status = await source.check(config, ctx);
-          return writer.connectionStatus(status);
-        } catch (error) {
-          // As Airbyte's CDK does: a config the user must fix is a FAILED check, not a crash.
-          if (!(error instanceof ConfigError)) throw error;
-          return writer.connectionStatus({ status: 'FAILED', message: error.message });
-        }
-      }
-      case 'discover': {
-        const config = source.parseConfig(loadConfig(command.config));
-        return writer.catalog({ streams: source.streams(config, ctx).map((stream) => stream.describe()) });
-      }
+        return untilInterrupted('spec', signal, () => writer.spec(source.spec()));
+      case 'check':
+        return untilInterrupted('check', signal, () => check(command.config));
+      case 'discover':
+        return untilInterrupted('discover', signal, async () => {
+          const config = source.parseConfig(loadConfig(command.config));
+          return writer.catalog({ streams: source.streams(config, ctx).map((stream) => stream.describe()) });
+        });
       case 'read':
-        return read(command);
+        return read(command, signal);
     }
   }
 
-  async function read(command: Extract<AirbyteCommand, { command: 'read' }>): Promise<void> {
+  async function check(configPath: string): Promise<void> {
+    const raw = loadConfig(configPath);
+    let config: C;
+    try {
+      config = source.parseConfig(raw);
+      const status = await source.check(config, ctx);
+      return writer.connectionStatus(status);
+    } catch (error) {
+      // As Airbyte's CDK does: a config the user must fix is a FAILED check, not a crash.
+      if (!(error instanceof ConfigError)) throw error;
+      return writer.connectionStatus({ status: 'FAILED', message: error.message });
+    }
+  }
+
+  async function read(command: Extract<AirbyteCommand, { command: 'read' }>, signal: AbortSignal): Promise<void> {
     const config = source.parseConfig(loadConfig(command.config));
     const streams = source.streams(config, ctx);
     const catalog = validateConfiguredCatalog(
@@ -141,12 +145,9 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     // A person at a terminal sees progress on stderr; a platform (stderr not a TTY) gets nothing extra.
     progress = progressSession({ stderr, stdout: io.stdout ?? process.stdout, sink: writer, metrics: () => source.progressMetrics?.() });
     const sink = progress?.sink ?? writer;
-    const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
     progress?.display.start();
     try {
-      await runInterruptible(interrupt, (signal) =>
-        readStreams({ streams, catalog, state, sink, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal }),
-      );
+      await readStreams({ streams, catalog, state, sink, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal });
     } finally {
       progress?.display.stop();
     }

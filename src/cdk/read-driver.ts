@@ -1,5 +1,6 @@
 import { ConfigError, ConnectorError, failureTypeOf } from './errors.js';
 import type { Logger } from './logger.js';
+import { describeReason, untilAborted } from './interruptible.js';
 import { countDeletes } from './progress-tracker.js';
 import type { ConfiguredAirbyteStream, FailureType, JsonObject } from './protocol.js';
 import type { MessageSink, Stream, StreamEvent } from './stream.js';
@@ -33,33 +34,6 @@ export class SyncFailedError extends ConnectorError {
 }
 
 function ignore(): void {}
-
-function describeReason(reason: unknown): string {
-  if (reason instanceof Error) return reason.message;
-  return typeof reason === 'string' ? reason : 'aborted';
-}
-
-/** `promise`, or a rejection as soon as `signal` aborts: a stream that ignores its signal can't stall teardown. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(ignore);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 /**
  * Read the configured streams, up to `concurrency` at once, forwarding each stream's events to the

@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import { readJsonFile } from './json-file.js';
+import { silentLogger } from './logger.js';
 import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
-import { runInterruptible } from './interruptible.js';
+import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from './interruptible.js';
 import { SecretRegistry } from './secrets.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
@@ -19,9 +20,9 @@ export interface SingerRunnerIo {
   stdout?: Writable;
   stderr?: Writable;
   env?: NodeJS.ProcessEnv;
-  /** Aborts a running sync, as SIGTERM/SIGINT do (tests, embedding). */
+  /** Aborts a running command, as SIGTERM/SIGINT do (tests, embedding). */
   signal?: AbortSignal;
-  /** Listen to SIGTERM/SIGINT during a sync; default true. */
+  /** Listen to SIGTERM/SIGINT while a command runs; default true. */
   handleSignals?: boolean;
 }
 
@@ -38,8 +39,6 @@ export interface SingerRunOptions {
   deletedAt?: DeletedAtMapping | null;
   io?: SingerRunnerIo;
 }
-
-const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 function isDebug(env: NodeJS.ProcessEnv): boolean {
   const debug = env['DEBUG'];
@@ -63,7 +62,11 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
   try {
     const command = parseSingerArgs(argv, options.name);
     if ('debug' in command) debug ||= command.debug;
-    await run(command);
+    // Every command listens: node as a container's PID 1 has no default action for SIGTERM/SIGINT.
+    const onSignal = (name: NodeJS.Signals): void => void (interruptedBy ??= name);
+    const logger = { ...silentLogger, warn: (message: string) => void say(`WARN ${message}`) };
+    const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal };
+    await runInterruptible(interrupt, (signal) => run(command, signal));
     await closeAll();
     return 0;
   } catch (error) {
@@ -97,7 +100,13 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
     await output.write(secrets.scrub(JSON.stringify(value, null, 2)) + '\n');
   }
 
-  async function run(command: SingerCommand): Promise<void> {
+  async function run(command: SingerCommand, signal: AbortSignal): Promise<void> {
+    // A sync stops through its signal (its bookmarks so far kept); any other command is just no longer waited for.
+    if (command.command === 'sync') return runWithConfig(command, signal);
+    return untilInterrupted(command.command, signal, () => runOnce(command, signal));
+  }
+
+  async function runOnce(command: Exclude<SingerCommand, { command: 'sync' }>, signal: AbortSignal): Promise<void> {
     switch (command.command) {
       case 'help':
         return output.write(singerUsage(options.name) + '\n');
@@ -108,12 +117,11 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
         return command.format === 'json' ? printJson(about) : output.write(aboutMarkdown(about));
       }
       case 'discover':
-      case 'sync':
-        return runWithConfig(command);
+        return runWithConfig(command, signal);
     }
   }
 
-  async function runWithConfig(command: Extract<SingerCommand, { command: 'discover' | 'sync' }>): Promise<void> {
+  async function runWithConfig(command: Extract<SingerCommand, { command: 'discover' | 'sync' }>, signal: AbortSignal): Promise<void> {
     const loaded = loadSingerConfig({
       paths: command.configs,
       env,
@@ -174,19 +182,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
       return;
     }
     source.prepareRead?.(config, ctx, selection.configured, state);
-    await readWithSignals(streams, selection.configured, state, sink, log, source.streamConcurrency?.(config) ?? 4);
+    await readStreams({ streams, catalog: selection.configured, state, sink, logger: log, concurrency: source.streamConcurrency?.(config) ?? 4, signal });
     await sink.flush();
-  }
-
-  async function readWithSignals(
-    streams: Parameters<typeof readStreams>[0]['streams'],
-    catalog: Parameters<typeof readStreams>[0]['catalog'],
-    state: Map<string, JsonObject>,
-    sink: SingerWriter,
-    log: SinkLogger,
-    concurrency: number,
-  ): Promise<void> {
-    const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger: log, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
-    await runInterruptible(interrupt, (signal) => readStreams({ streams, catalog, state, sink, logger: log, concurrency, signal }));
   }
 }

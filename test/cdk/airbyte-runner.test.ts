@@ -42,6 +42,7 @@ class FakeSource implements Source<FakeConfig> {
     ctx.logger.info(`checking with ${config.apiKey}`);
     if (config.mode === 'check-config-error') throw new ConfigError(`The key ${config.apiKey} was rejected. Create a new key.`);
     if (config.mode === 'check-crash') throw new TypeError(`cannot read x of ${config.apiKey}`);
+    if (config.mode === 'check-hangs') await sleep(5000); // a QBO that never answers
     return { status: 'SUCCEEDED' };
   }
   streams(config: FakeConfig, ctx: RunContext): Stream[] {
@@ -311,6 +312,36 @@ describe('runAirbyte read', () => {
     expect(run.code).toBe(143);
     expect(run.errorTraces).toHaveLength(1);
     expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
+});
+
+describe('runAirbyte spec, check and discover under signals', () => {
+  it('SIGTERM during a check that hangs exits 143 at once: one transient TRACE ERROR, handlers removed', async () => {
+    const before = [process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')];
+    setTimeout(() => process.emit('SIGTERM', 'SIGTERM'), 30);
+    const run = await cli(['check', '--config', file({ api_key: KEY, mode: 'check-hangs' })], { io: { handleSignals: true } });
+    expect(run.code).toBe(143);
+    expect(run.of('CONNECTION_STATUS')).toHaveLength(0);
+    expect(run.errorTraces).toHaveLength(1);
+    expect(errorOf(run.errorTraces[0]!)).toMatchObject({ failure_type: 'transient_error', message: 'check was interrupted (SIGTERM) before it finished. Run it again.' });
+    expect([process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')]).toEqual(before);
+  });
+
+  it('SIGINT exits 130', async () => {
+    setTimeout(() => process.emit('SIGINT', 'SIGINT'), 30);
+    const run = await cli(['check', '--config', file({ api_key: KEY, mode: 'check-hangs' })], { io: { handleSignals: true } });
+    expect(run.code).toBe(130);
+    expect(errorOf(run.errorTraces[0]!)['message']).toContain('(SIGINT)');
+  });
+
+  it.each(['spec', 'discover'])('an abort before %s finishes stops it with one TRACE ERROR', async (command) => {
+    const controller = new AbortController();
+    controller.abort('SIGTERM');
+    const argv = command === 'spec' ? ['spec'] : ['discover', '--config', goodConfig()];
+    const run = await cli(argv, { io: { signal: controller.signal } });
+    expect(run.code).toBe(1); // an outer abort is not a signal the process received
+    expect(run.messages.map((m) => m.type)).toEqual(['TRACE']);
+    expect(errorOf(run.errorTraces[0]!)['message']).toBe(`${command} was interrupted (SIGTERM) before it finished. Run it again.`);
   });
 });
 

@@ -78,6 +78,7 @@ class TestSource implements Source<Config> {
           ctx.logger.info(`rotated to ${NEW_TOKEN} using ${SECRET}`);
         }
         if (config.mode === 'crash') throw new Error(`exploded with ${SECRET}`);
+        if (config.mode === 'hang') await new Promise((resolve) => setTimeout(resolve, 5000)); // a QBO that never answers
         yield { type: 'records', records: [{ Id: '1', Memo: 'm', airbyte_cursor: 'c1', seen: request.state ?? null }] };
         yield { type: 'records', records: [{ Id: '2', Memo: SECRET, airbyte_cursor: 'c2', _ab_cdc_deleted_at: '2024-01-01T00:00:00Z' }] };
         yield { type: 'state', state: { cursor: 'c2' } };
@@ -233,5 +234,26 @@ describe('runSinger', () => {
 
     const debug = await tap(['--config', file({ ...baseConfig, mode: 'crash' }), '--debug']);
     expect(debug.stderr).toContain('    at ');
+  });
+});
+
+describe('runSinger under signals', () => {
+  it('SIGINT during a sync that hangs exits 130, reports the interruption on stderr, removes its handlers', async () => {
+    const before = [process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')];
+    setTimeout(() => process.emit('SIGINT', 'SIGINT'), 30);
+    const run = await tap(['--config', file({ ...baseConfig, mode: 'hang' })], { io: { handleSignals: true } });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('WARN Received SIGINT: stopping');
+    expect(run.stderr).toMatch(/^ERROR .*interrupted \(SIGINT\)/m);
+    expect([process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')]).toEqual(before);
+  });
+
+  it.each([['--discover'], ['--about', '--format', 'json']])('an abort before %s finishes stops it with one ERROR line', async (...flags) => {
+    const controller = new AbortController();
+    controller.abort('SIGTERM');
+    const run = await tap(['--config', file(baseConfig), ...flags], { io: { signal: controller.signal } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^ERROR .* was interrupted \(SIGTERM\) before it finished\. Run it again\.\n$/);
   });
 });

@@ -8,7 +8,8 @@ import { parseYaml, type YamlValue } from './mini-yaml.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
 
-const dockerfile = parseDockerfile(read('Dockerfile'));
+const dockerfileText = read('Dockerfile');
+const dockerfile = parseDockerfile(dockerfileText);
 const pkg = JSON.parse(read('package.json')) as { version: string; bin: Record<string, string> };
 const metadata = parseYaml(read('metadata.yaml')) as { [key: string]: YamlValue };
 const data = metadata['data'] as { [key: string]: YamlValue };
@@ -57,6 +58,12 @@ describe('Dockerfile', () => {
     }
   });
 
+  it('pins its base by patch version and digest, and needs nothing from Docker Hub but that base', () => {
+    for (const stage of dockerfile.stages) expect(stage.base).toMatch(/^node:\d+\.\d+\.\d+-[a-z]+-slim@sha256:[0-9a-f]{64}$/);
+    // A `# syntax=` directive makes BuildKit pull a frontend image, which an offline builder cannot.
+    expect(dockerfileText).not.toMatch(/^#\s*syntax\s*=/im);
+  });
+
   it('builds with npm ci and npm run build in a build stage', () => {
     const build = dockerfile.stages.slice(0, -1);
     const commands = build.flatMap(runs).join('\n');
@@ -71,6 +78,13 @@ describe('Dockerfile', () => {
     expect(runs(runtime).join('\n')).not.toMatch(/npm run build|\btsc\b/);
   });
 
+  it('runtime stage leaves no npm cache, npm logs or compile cache behind in the layer that makes them', () => {
+    for (const install of runs(runtime).filter((r) => /\bnpm ci\b/.test(r))) {
+      expect(install).toMatch(/&& rm -rf .*\/root\/\.npm\b/);
+      expect(install).toMatch(/&& rm -rf .*\/tmp\/node-compile-cache\b/);
+    }
+  });
+
   it('runtime stage copies only what read needs: dist (bin, src), schemas, spec.json, catalog, package*.json', () => {
     const sources = runtimeSources();
     expect(sources.length).toBeGreaterThan(0);
@@ -81,9 +95,11 @@ describe('Dockerfile', () => {
     for (const needed of ['spec.json', 'schemas', 'catalog', 'package.json', 'package-lock.json']) expect(sources).toContain(needed);
   });
 
-  it('runs as a non-root user', () => {
-    const user = single(runtime, 'USER').trim().split(':')[0];
-    expect(user).not.toMatch(/^(root|0)$/);
+  it('runs as a non-root numeric user and group (Kubernetes runAsNonRoot checks a number)', () => {
+    const [user, group] = single(runtime, 'USER').trim().split(':');
+    expect(user).toMatch(/^\d+$/);
+    expect(group).toMatch(/^\d+$/);
+    expect(user).not.toBe('0');
     const lastUser = runtime.instructions.map((i) => i.keyword).lastIndexOf('USER');
     const lastRun = runtime.instructions.map((i) => i.keyword).lastIndexOf('RUN');
     expect(lastUser).toBeGreaterThan(lastRun); // installs run as root; the connector itself never does
