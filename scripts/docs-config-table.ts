@@ -1,10 +1,8 @@
 // The README configuration table, from spec.json: what `check`/`read` accept is what the table says.
 import type { JsonObject } from '../src/cdk/protocol.js';
 import { table } from './docs-markers.js';
+import { isObject } from '../src/cdk/json-object.js';
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function typeOf(property: JsonObject): string {
   const types = Array.isArray(property['type']) ? property['type'].filter((t) => t !== 'null') : [property['type']];

@@ -3,6 +3,7 @@
 import type { JsonObject } from '../src/cdk/protocol.js';
 import type { EntityDef } from '../src/streams/entity-registry.js';
 import { table } from './docs-markers.js';
+import { isObject } from '../src/cdk/json-object.js';
 
 /** Ref field -> the stream whose `Id` its `value` holds. Refs not listed (CurrencyRef, ProjectRef, ...) are noise here. */
 export const REF_TARGETS: Readonly<Record<string, string>> = {
@@ -67,9 +68,6 @@ export const MAIN_LISTS = new Set([
   'customers', 'vendors', 'items', 'accounts', 'classes', 'departments', 'terms', 'payment_methods', 'tax_codes', 'employees',
 ]);
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Property names anywhere in a resolved schema, each with whether it is a top-level property. */
 function propertyNames(schema: JsonObject): Map<string, boolean> {

@@ -16,6 +16,7 @@ import type { JsonObject } from '../src/cdk/protocol.js';
 import { loadStreamSchema } from '../src/streams/schema-loader.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
 import { jsonTypeOf, NUMERIC_NAME, type XsdField, XsdModel } from './schemas-xsd.js';
+import { isObject } from '../src/cdk/json-object.js';
 
 interface XsdEntity {
   fields: string[];
@@ -23,9 +24,6 @@ interface XsdEntity {
 
 const FORBIDDEN = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'patternProperties', 'if', 'then', 'else', 'definitions'];
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function types(s: JsonObject | undefined): string[] {
   const t = s?.type;

@@ -59,7 +59,7 @@ const DOC_EXTRAS: Record<string, Record<string, Schema>> = {
   },
 };
 
-/** Connector-added top-level fields (DESIGN.md "Streams" and "Deletes"). */
+/** Connector-added top-level fields (README "Streams" and "CDC"). */
 const CONNECTOR_FIELDS: Record<string, Schema> = {
   airbyte_cursor: {
     ...nullable('string', 'date-time'),

@@ -52,7 +52,7 @@ export const RECURRING_TYPES = [
   'Purchase', 'PurchaseOrder', 'RefundReceipt', 'Transfer', 'VendorCredit',
 ] as const;
 
-/** Streams keyed by something other than Id (DESIGN.md "Streams"). */
+/** Streams keyed by something other than Id (README "Streams"). */
 export const PRIMARY_KEYS: Readonly<Record<string, string[][]>> = {
   exchange_rates: [['SourceCurrencyCode'], ['AsOfDate']],
 };

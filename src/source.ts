@@ -11,7 +11,7 @@ import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
 import { EntityStream } from './streams/entity-stream.js';
 import { PageBudget } from './streams/page-budget.js';
 import { QueryPrefetch } from './streams/query-prefetch.js';
-import { qboProgressMetrics } from './progress/qbo-progress-metrics.js';
+import { qboProgressMetrics } from './qbo/progress-metrics.js';
 import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
 import { ConfigError } from './cdk/errors.js';

@@ -1,13 +1,11 @@
 import { ConfigError } from './errors.js';
 import type { AirbyteStream, ConfiguredAirbyteStream, DestinationSyncMode, SyncMode } from './protocol.js';
+import { isObject } from './json-object.js';
 
 const SYNC_MODES: readonly SyncMode[] = ['full_refresh', 'incremental'];
 const DESTINATION_SYNC_MODES: readonly DestinationSyncMode[] = ['append', 'overwrite', 'append_dedup', 'update', 'soft_delete'];
 const FIX = 'Run discover and rebuild the configured catalog from its output.';
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -1,11 +1,9 @@
 import { ConfigError } from './errors.js';
 import type { JsonObject } from './protocol.js';
+import { isObject } from './json-object.js';
 
 const FIX = 'Pass the STATE messages of a previous run (per-stream), or no --state for a first sync.';
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function fail(problem: string): never {
   throw new ConfigError(`Invalid input state: ${problem}. ${FIX}`);

@@ -1,6 +1,7 @@
 import { ConfigError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { AirbyteStream, ConfiguredAirbyteStream, JsonObject, SyncMode } from './protocol.js';
+import { isObject } from './json-object.js';
 
 export interface SingerMetadataEntry {
   breadcrumb: string[];
@@ -204,6 +205,3 @@ function deselectedOf(stream: AirbyteStream, metadata: Map<string, JsonObject>, 
   return pruned;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -2,6 +2,7 @@ import { ConfigError } from './errors.js';
 import { parseInputState } from './input-state.js';
 import { readJsonFile } from './json-file.js';
 import type { JsonObject } from './protocol.js';
+import { isObject } from './json-object.js';
 
 /**
  * Singer input state -> per-stream state. Accepted shapes:
@@ -69,9 +70,6 @@ function addAirbyteStates(list: unknown[], states: Map<string, JsonObject>, wher
   for (const [stream, state] of parsed) states.set(stream, state);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function bad(where: string, problem: string): ConfigError {
   return new ConfigError(

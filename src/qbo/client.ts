@@ -1,7 +1,7 @@
 // QboApi over the http layer: /query (GET, or POST when the URL would be too long), /cdc, and
 // plain GETs, with their envelopes parsed. `createQboClient` builds the whole stack from config.
 import { ConfigError, SystemError } from '../cdk/errors.js';
-import type { QboConfig } from '../config.js';
+import { isObject } from '../cdk/json-object.js';
 import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
@@ -10,7 +10,7 @@ import { UnreadBody } from './unread-body.js';
 import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
-import type { CdcResult, DeferredPage, QboApi, QboRequestStats, QueryPage } from './types.js';
+import { MAX_BATCH_ITEMS, type CdcResult, type DeferredPage, type QboApi, type QboRequestStats, type QueryPage } from './types.js';
 
 /** Keys of a QueryResponse that are not the entity list. */
 const QUERY_META_KEYS = new Set(['startPosition', 'maxResults', 'totalCount', 'Fault']);
@@ -155,9 +155,6 @@ function carriesFault(body: JsonObject): boolean {
   return isObject(response) && 'Fault' in response;
 }
 
-/** QBO's documented maximum of items in one batch request. */
-export const MAX_BATCH_ITEMS = 30;
-
 /** `{"QueryResponse":{"Invoice":[...],"startPosition":1,"maxResults":n}}`, `{}` when empty, totalCount on COUNT. */
 export function parseQueryResponse(body: JsonObject, query = ''): QueryPage {
   const response = body['QueryResponse'];
@@ -207,22 +204,24 @@ export function parseCdcResponse(body: JsonObject): CdcResult {
 // ---------------------------------------------------------------------------------------------
 // The whole stack from connector config
 
-/** The typed, defaulted connector config fields this layer reads (see `parseConfig`; defaults live in spec.json). */
-export type QboConnectionConfig = Pick<
-  QboConfig,
-  | 'realmId'
-  | 'sandbox'
-  | 'clientId'
-  | 'clientSecret'
-  | 'refreshToken'
-  | 'accessToken'
-  | 'tokenExpiryDate'
-  | 'minorVersion'
-  | 'maxConcurrentRequests'
-  | 'requestsPerMinute'
-  | 'requestTimeoutSeconds'
-  | 'maxRetries'
->;
+/**
+ * The connector config fields this layer reads, typed and defaulted (src/config.ts's QboConfig
+ * satisfies it; its defaults come from spec.json alone). Declared here so qbo/ imports only cdk/.
+ */
+export interface QboConnectionConfig {
+  realmId: string;
+  sandbox: boolean;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  accessToken: string | undefined;
+  tokenExpiryDate: string | undefined;
+  minorVersion: number;
+  maxConcurrentRequests: number;
+  requestsPerMinute: number;
+  requestTimeoutSeconds: number;
+  maxRetries: number;
+}
 
 export interface QboClientDeps {
   logger: Logger;
@@ -290,9 +289,6 @@ function throttleWaitFrom(env: Readonly<Record<string, string | undefined>>): { 
   return { throttleWaitMs: seconds * 1000 };
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function numberOf(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

@@ -3,6 +3,7 @@
 // HTML error pages, truncated JSON, and Faults inside an HTTP 200.
 import { ConfigError, SystemError, TransientError } from '../cdk/errors.js';
 import type { JsonObject } from '../cdk/protocol.js';
+import { isObject } from '../cdk/json-object.js';
 
 /** One `Fault.Error[]` entry. */
 export interface QboFaultEntry {
@@ -405,7 +406,4 @@ function stringOf(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 

@@ -37,6 +37,9 @@ export interface DeferredPage {
   discard(): void;
 }
 
+/** QBO's documented maximum of items in one POST /batch. */
+export const MAX_BATCH_ITEMS = 30;
+
 export interface QboApi {
   /** GET /v3/company/{realm}/query?query=...&include=enhancedAllCustomFields&minorversion=N */
   query(query: string): Promise<QueryPage>;
@@ -46,7 +49,7 @@ export interface QboApi {
   get(path: string, params?: Record<string, string>): Promise<JsonObject>;
   /** GET /v3/company/{realm}/cdc?entities=A,B&changedSince=... */
   cdc(entities: readonly string[], changedSince: string): Promise<CdcResult>;
-  /** POST /batch with up to 30 queries; per item a page or the error its Fault maps to. Optional for test doubles. */
+  /** POST /batch with up to MAX_BATCH_ITEMS queries; per item a page or the error its Fault maps to. Optional for test doubles. */
   batchQuery?(queries: readonly string[]): Promise<Array<QueryPage | Error>>;
   readonly stats: QboRequestStats;
 }

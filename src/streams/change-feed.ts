@@ -121,7 +121,7 @@ export class ChangeFeed {
   }
 }
 
-/** The record that tells a destination a hard-deleted row is gone (DESIGN.md "Deletes"). */
+/** The record that tells a destination a hard-deleted row is gone (README "CDC"). */
 export function tombstone(row: JsonObject, deletedAt: string): JsonObject {
   return { Id: row['Id'], MetaData: { LastUpdatedTime: deletedAt }, [CURSOR_FIELD]: deletedAt, [DELETED_AT]: deletedAt };
 }

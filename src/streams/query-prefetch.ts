@@ -9,11 +9,10 @@
 // Only what is registered before reading starts is batched; a stream whose item is missing or
 // failed simply asks on its own.
 import type { Logger } from '../cdk/logger.js';
-import type { QboApi, QueryPage } from '../qbo/types.js';
+import { MAX_BATCH_ITEMS, type QboApi, type QueryPage } from '../qbo/types.js';
 import type { WindowPlan } from './cursor-window-reader.js';
 import { instantOf, utcLiteral } from './qbo-time.js';
 
-export const BATCH_SIZE = 30;
 /** Rows of single-page windows fetched ahead in batches, at most (about 5 MB of records). */
 export const MAX_PREFETCHED_ROWS = 2000;
 
@@ -117,7 +116,7 @@ export class QueryPrefetch {
     const send = this.api.batchQuery?.bind(this.api);
     if (!send || queries.length === 0) return out;
     const chunks: string[][] = [];
-    for (let i = 0; i < queries.length; i += BATCH_SIZE) chunks.push(queries.slice(i, i + BATCH_SIZE));
+    for (let i = 0; i < queries.length; i += MAX_BATCH_ITEMS) chunks.push(queries.slice(i, i + MAX_BATCH_ITEMS));
     await Promise.all(
       chunks.map(async (chunk) => {
         try {

@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../cdk/package-root.js';
 import type { JsonObject } from '../cdk/protocol.js';
+import { isObject } from '../cdk/json-object.js';
 
 /** Deeper than any real QBO nesting (Line > GroupLineDetail > Line > detail > ref is 5). */
 const MAX_REF_DEPTH = 12;
@@ -30,9 +31,6 @@ function schemasDir(): string {
   return join(packageRoot(), 'schemas');
 }
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function readSchemaFile(path: string): JsonObject {
   let doc = fileCache.get(path);

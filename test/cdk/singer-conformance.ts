@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../src/cdk/protocol.js';
+import { isObject } from '../../src/cdk/json-object.js';
 
 /** Singer spec 0.3.0 output rules, as an executable check for tests. */
 export interface SingerOutput {
@@ -10,9 +11,6 @@ export interface SingerOutput {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Parse stdout and throw on the first violation: a non-JSON line, an unknown type, a RECORD without

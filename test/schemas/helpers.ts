@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { isObject } from '../../src/cdk/json-object.js';
 import { packageRoot } from '../../src/cdk/package-root.js';
 import type { JsonObject } from '../../src/cdk/protocol.js';
 
@@ -16,9 +17,7 @@ export function newAjv(): Ajv {
   return ajv;
 }
 
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject };
 
 /** Every schema node with its path; property names are not visited as keywords. */
 export function* schemaNodes(node: unknown, path = '$'): Generator<[string, JsonObject]> {

@@ -1,7 +1,7 @@
 // The QBO client's and the realm limiter's counters as the kit's ProgressMetrics (live views, cheap).
 import type { ProgressMetrics } from '../cdk/progress-display.js';
-import type { RequestLimiterStats } from '../qbo/request-limiter.js';
-import type { QboRequestStats } from '../qbo/types.js';
+import type { RequestLimiterStats } from './request-limiter.js';
+import type { QboRequestStats } from './types.js';
 
 export function qboProgressMetrics(stack: { client: { stats: QboRequestStats }; limiter: { stats: RequestLimiterStats } }): ProgressMetrics {
   const { client, limiter } = stack;
