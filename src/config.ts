@@ -8,6 +8,7 @@ import { ConfigError } from './cdk/errors.js';
 import { packageRoot } from './cdk/package-root.js';
 import type { ConnectorSpecification, JsonObject } from './cdk/protocol.js';
 import { flattenCredentials } from './qbo/credentials.js';
+import { clientCredentialForms } from './cdk/secrets.js';
 
 export type AccountingMethod = 'Accrual' | 'Cash' | 'Both';
 export type ReportPeriod = 'Month' | 'Quarter' | 'Year';
@@ -123,5 +124,8 @@ export function secretsOf(input: JsonObject): string[] {
   const creds = input['credentials'];
   const values: unknown[] = SECRET_FIELDS.map((f) => flat[f]);
   if (creds !== null && typeof creds === 'object') values.push(...SECRET_FIELDS.map((f) => (creds as JsonObject)[f]));
+  // The Basic header the token request carries decodes to the client_secret: its forms are secrets too.
+  const [id, secret] = [flat['client_id'], flat['client_secret']];
+  if (typeof id === 'string' && typeof secret === 'string' && secret !== '') values.push(...clientCredentialForms(id, secret));
   return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
 }

@@ -72,6 +72,7 @@ export class QuickBooksSource implements Source<QboConfig> {
     let current = config.raw;
     this.stack ??= createQboClient(config, {
       logger: ctx.logger,
+      secrets: ctx.secrets,
       ...(this.options.env ? { env: this.options.env } : {}),
       onRefresh: async (tokens) => {
         // Known to the scrubber before anything could print them; CONTROL is the one message that carries them.

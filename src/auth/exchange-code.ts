@@ -1,6 +1,7 @@
 // The authorization_code grant at Intuit's token endpoint (the connector itself only ever refreshes).
 import { postTokenGrant, type TokenAnswer } from '../qbo/token-endpoint.js';
 import { AuthError } from './auth-error.js';
+import { RedirectRefusedError } from '../qbo/redirects.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -32,6 +33,7 @@ export async function exchangeCode(options: ExchangeOptions): Promise<IssuedToke
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   } catch (error) {
+    if (error instanceof RedirectRefusedError) throw new AuthError(`${error.message}.`);
     const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : error instanceof Error ? error.message : String(error);
     throw new AuthError(`Could not reach Intuit's token endpoint (${reason}). Check the network and run the command again.`);
   }

@@ -83,7 +83,7 @@ export class AirbyteWriter implements MessageSink {
   }
 
   error(error: unknown, stream?: string): Promise<void> {
-    const report = reportError(error, stream);
+    const report = reportError(error, stream, (text) => this.secrets.scrub(text));
     const trace: AirbyteErrorTraceMessage = { message: report.message, failure_type: failureTypeOf(error) };
     if (report.internalMessage !== undefined) trace.internal_message = report.internalMessage;
     if (report.stackTrace !== undefined) trace.stack_trace = report.stackTrace;

@@ -37,23 +37,28 @@ function stackOf(error: unknown): string | undefined {
 
 /**
  * Our own errors already say what to do; anything else (a bug, a library's error) gets a one-line
- * message saying it is unexpected, with the original text kept as the internal message.
+ * message saying it is unexpected, with the original text kept as the internal message. `scrub`
+ * (the run's SecretRegistry) masks secrets first: one-lining or cutting could otherwise change a
+ * secret into a form the output scrub no longer recognises. A config error carries no stack: it is
+ * the user's to fix and the message says how.
  */
-export function reportError(error: unknown, streamName?: string): ErrorReport {
+export function reportError(error: unknown, streamName?: string, scrub: (text: string) => string = (text) => text): ErrorReport {
   if (error instanceof ConnectorError) {
+    const stack = error.failureType === 'config_error' ? undefined : stackOf(error);
     return {
-      message: oneLine(error.message) || error.name,
-      internalMessage: error.internalMessage,
-      stackTrace: stackOf(error),
+      message: oneLine(scrub(error.message)) || error.name,
+      internalMessage: error.internalMessage === undefined ? undefined : scrub(error.internalMessage),
+      stackTrace: stack === undefined ? undefined : scrub(stack),
       streamName: streamName ?? error.streamName,
     };
   }
   const where = streamName === undefined ? '' : ` while reading stream "${streamName}"`;
-  const text = oneLine(describe(error));
+  const text = oneLine(scrub(describe(error)));
+  const stack = stackOf(error);
   return {
     message: `Unexpected error${where}: ${text.length > 500 ? text.slice(0, 500) + '...' : text}`,
     internalMessage: text,
-    stackTrace: stackOf(error),
+    stackTrace: stack === undefined ? undefined : scrub(stack),
     streamName,
   };
 }

@@ -1,28 +1,93 @@
-/** Knows every secret value of a run and removes them from any text before it leaves the process. */
+// The one set of secrets of a run, and the one scrub every text passes before it leaves the process.
+// A secret is masked in each form it can take on the way out: as-is, URL-encoded (query string and
+// form body), JSON-escaped (once and twice: a JSON body quoted inside a message), with its line
+// breaks collapsed (one-lined messages), line by line, and for the app credentials also as the
+// base64 of `client_id:client_secret` and the whole `Basic ...` header value. Callers scrub BEFORE
+// they cut, one-line or truncate a text, so no transformation can turn a secret into a form this
+// set does not know. Consumers that scrub bytes (the output path) read `forms()`.
+
+/** Forms shorter than this are not masked: they would shred ordinary text. */
+const MIN_LENGTH = 4;
+
 export class SecretRegistry {
   private readonly values = new Set<string>();
+  /** forms() cache, longest first; rebuilt after an add. */
+  private sorted: readonly string[] | undefined;
 
-  /** Register a secret; short values (under 4 chars) are ignored, they would shred ordinary text. */
+  /** Register a secret and its derived forms; non-strings and values under 4 chars are ignored. */
   add(value: unknown): void {
-    if (typeof value !== 'string' || value.length < 4) return;
-    this.values.add(value);
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value) this.values.add(encoded);
-    const json = JSON.stringify(value).slice(1, -1);
-    if (json !== value) this.values.add(json);
+    if (typeof value !== 'string' || value.length < MIN_LENGTH || this.values.has(value)) return;
+    for (const form of derivedForms(value)) this.put(form);
   }
 
+  /** Register the app credentials and what HTTP Basic client authentication makes of them (see clientCredentialForms). */
+  addClientCredentials(clientId: string, clientSecret: string): void {
+    this.add(clientSecret);
+    for (const form of clientCredentialForms(clientId, clientSecret)) this.add(form);
+  }
+
+  /** How many forms are known (grows with every add). */
   get size(): number {
     return this.values.size;
   }
 
-  /** Replace every registered secret in `text` with ****. */
+  /** Every form to mask, longest first (so a longer form is masked before a shorter one inside it). */
+  forms(): readonly string[] {
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+    return this.sorted;
+  }
+
+  /** Replace every known form in `text` with ****. Scrub before cutting or reshaping a text. */
   scrub(text: string): string {
     if (this.values.size === 0) return text;
     let out = text;
-    for (const secret of this.values) {
-      if (out.includes(secret)) out = out.split(secret).join('****');
+    for (const form of this.forms()) {
+      if (out.includes(form)) out = out.split(form).join('****');
     }
     return out;
   }
+
+  /** Scrub, then cut to at most `max` characters (with … when cut): the only safe order. */
+  cut(text: string, max: number): string {
+    const clean = this.scrub(text);
+    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+  }
+
+  private put(form: string): void {
+    if (form.length < MIN_LENGTH || this.values.has(form)) return;
+    this.values.add(form);
+    this.sorted = undefined;
+  }
+}
+
+/**
+ * What HTTP Basic client authentication makes of the app credentials: the base64 of
+ * `client_id:client_secret` (raw, and with each part form-encoded first as RFC 6749 2.3.1 says),
+ * with and without its padding, and the header value `Basic <base64>`. The client_id alone is not
+ * a secret; these are, since they decode to the client_secret.
+ */
+export function clientCredentialForms(clientId: string, clientSecret: string): string[] {
+  const forms: string[] = [];
+  for (const pair of new Set([`${clientId}:${clientSecret}`, `${formEncode(clientId)}:${formEncode(clientSecret)}`])) {
+    const base64 = Buffer.from(pair).toString('base64');
+    forms.push(`Basic ${base64}`, base64, base64.replace(/=+$/, ''));
+  }
+  return forms;
+}
+
+/** The forms a secret string can take in text this process writes. */
+function derivedForms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const forms = [value, encodeURIComponent(value), formEncode(value), json, JSON.stringify(json).slice(1, -1)];
+  if (/\s/.test(value)) {
+    // One-lined messages collapse whitespace runs; a printed piece of a multi-line token is still a secret.
+    forms.push(value.replace(/\s+/g, ' ').trim());
+    for (const piece of value.split(/[\r\n]+/)) forms.push(piece.trim());
+  }
+  return forms;
+}
+
+/** application/x-www-form-urlencoded, as URLSearchParams writes a token request body. */
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
 }

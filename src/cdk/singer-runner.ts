@@ -78,7 +78,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
     if (error instanceof OutputClosedError || output.error !== undefined) {
       await say(`ERROR ${(output.error ?? (error as Error)).message}`);
     } else if (!(error instanceof SyncFailedError && error.reported)) {
-      await say(`ERROR ${singerErrorText(error, undefined, debug)}`);
+      await say(`ERROR ${singerErrorText(error, undefined, debug, (text) => secrets.scrub(text))}`);
     }
     await closeAll().catch(() => undefined);
     return code;

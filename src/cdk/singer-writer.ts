@@ -138,7 +138,7 @@ export class SingerWriter implements MessageSink {
   }
 
   error(error: unknown, stream?: string): Promise<void> {
-    return this.log('ERROR', singerErrorText(error, stream, this.debug));
+    return this.log('ERROR', singerErrorText(error, stream, this.debug, (text) => this.secrets.scrub(text)));
   }
 
   /** The current STATE value (every bookmark known so far). */
@@ -225,8 +225,8 @@ export class SingerWriter implements MessageSink {
 function ignore(): void {}
 
 /** One line naming the problem (and the stream); maintainer detail and stack only when debugging. */
-export function singerErrorText(error: unknown, stream: string | undefined, debug: boolean): string {
-  const report = reportError(error, stream);
+export function singerErrorText(error: unknown, stream: string | undefined, debug: boolean, scrub?: (text: string) => string): string {
+  const report = reportError(error, stream, scrub);
   const where = report.streamName === undefined ? '' : `Stream "${report.streamName}" failed: `;
   let text = `${where}${report.message}`;
   if (debug) {

@@ -3,6 +3,7 @@
 import { ConfigError, SystemError } from '../cdk/errors.js';
 import { isObject } from '../cdk/json-object.js';
 import type { Logger } from '../cdk/logger.js';
+import { SecretRegistry } from '../cdk/secrets.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { errorFromResponse } from './faults.js';
@@ -160,7 +161,7 @@ export function parseQueryResponse(body: JsonObject, query = ''): QueryPage {
   const response = body['QueryResponse'];
   if (!isObject(response)) {
     throw new SystemError(`QuickBooks answered the query ${JSON.stringify(query)} without a QueryResponse; please report this`, {
-      internalMessage: JSON.stringify(body).slice(0, 500),
+      internalMessage: keysOf(body),
     });
   }
   const entity = Object.keys(response).find((key) => !QUERY_META_KEYS.has(key) && Array.isArray(response[key]));
@@ -180,7 +181,7 @@ export function parseCdcResponse(body: JsonObject): CdcResult {
   const parts = body['CDCResponse'];
   if (!Array.isArray(parts)) {
     throw new SystemError('QuickBooks answered a CDC request without a CDCResponse; please report this', {
-      internalMessage: JSON.stringify(body).slice(0, 500),
+      internalMessage: keysOf(body),
     });
   }
   const entities = new Map<string, JsonObject[]>();
@@ -231,6 +232,8 @@ export interface QboClientDeps {
   env?: Readonly<Record<string, string | undefined>>;
   /** Default: the shared per-realm limiter. */
   limiter?: RequestLimiter;
+  /** The run's secret set (tokens are added as they arrive); default: one of this stack's own. */
+  secrets?: SecretRegistry;
   /** Test hooks passed to the http layer (waits, jitter, fetch). */
   http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent'>;
 }
@@ -248,6 +251,7 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
   const endpoints = resolveEndpoints({ sandbox: config.sandbox }, deps.env ?? process.env);
   const limiterOptions = { maxConcurrent: config.maxConcurrentRequests, maxPerWindow: config.requestsPerMinute, windowMs: 60_000 };
   const limiter = deps.limiter ?? limiterForRealm(config.realmId, limiterOptions);
+  const secrets = deps.secrets ?? new SecretRegistry();
   const tokens = new TokenManager({
     clientId: config.clientId,
     clientSecret: config.clientSecret,
@@ -257,6 +261,7 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
     tokenUrl: endpoints.tokenUrl,
     logger: deps.logger,
     onRefresh: deps.onRefresh,
+    secrets,
     ...(deps.http?.now ? { now: deps.http.now } : {}),
     ...(deps.http?.fetch ? { fetch: deps.http.fetch } : {}),
     ...(deps.http?.sleep ? { sleep: deps.http.sleep } : {}),
@@ -267,6 +272,7 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
     tokens,
     limiter,
     logger: deps.logger,
+    secrets,
     minorVersion: config.minorVersion,
     requestTimeoutMs: config.requestTimeoutSeconds * 1000,
     maxRetries: config.maxRetries,
@@ -289,6 +295,12 @@ function throttleWaitFrom(env: Readonly<Record<string, string | undefined>>): { 
   return { throttleWaitMs: seconds * 1000 };
 }
 
+
+/** The top-level keys of an unexpected body, whole: never a cut of its text, which could split a secret the answer echoed. */
+function keysOf(body: JsonObject): string {
+  const keys = Object.keys(body);
+  return `top-level keys: ${keys.slice(0, 10).map((key) => (key.length > 60 ? `(a ${key.length}-char key)` : JSON.stringify(key))).join(', ')}${keys.length > 10 ? ', …' : ''}`;
+}
 
 function numberOf(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

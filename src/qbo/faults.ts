@@ -112,6 +112,8 @@ export interface QboRequestContext {
   realmId?: string | undefined;
   /** For Retry-After given as an HTTP date. */
   now?: (() => number) | undefined;
+  /** Masks the run's secrets; applied to body text before it is cut into a message (an answer may echo a token). */
+  scrub?: ((text: string) => string) | undefined;
 }
 
 export interface QboResponseInput extends QboRequestContext {
@@ -169,7 +171,9 @@ export function parseBody(bodyText: string): ParsedBody {
       const json: unknown = JSON.parse(text);
       return { kind: 'json', json, fault: findFault(json) };
     } catch (error) {
-      return { kind: 'invalid-json', reason: error instanceof Error ? error.message : String(error) };
+      // V8 quotes a cut piece of the body ('Unexpected token, "…" is not valid JSON'): a cut secret could hide in it.
+      const reason = error instanceof Error ? error.message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, ' (not valid JSON)') : String(error);
+      return { kind: 'invalid-json', reason };
     }
   }
   if (text.startsWith('<')) {
@@ -352,16 +356,16 @@ function describe(input: QboResponseInput, body: ParsedBody, errors: readonly Qb
     parts.push(
       ...errors.map((e) => {
         const head = `fault ${e.code ?? '?'}${e.element ? ` on ${e.element}` : ''}`;
-        const text = [e.message, e.detail].filter((s) => s !== '').map(redactTokens).join(': ');
+        const text = [e.message, e.detail].filter((s) => s !== '').map((s) => cleanText(input, s)).join(': ');
         return text ? `${head} ${text}` : head;
       }),
     );
   } else if (body.kind === 'html') {
-    parts.push(`HTML page "${body.title ?? 'untitled'}"`);
+    parts.push(`HTML page "${body.title === undefined ? 'untitled' : cleanText(input, body.title).slice(0, 200)}"`);
   } else if (body.kind === 'invalid-json') {
-    parts.push(`truncated or invalid JSON (${body.reason})`);
+    parts.push(`truncated or invalid JSON (${cleanText(input, body.reason).slice(0, 200)})`);
   } else if (body.kind === 'text') {
-    parts.push(body.text === '' ? 'empty body' : `body "${redactTokens(body.text.slice(0, 200))}"`);
+    parts.push(body.text === '' ? 'empty body' : `body "${cleanText(input, body.text).slice(0, 200)}"`);
   } else if (body.kind === 'json' && !isObject(body.json)) {
     parts.push('body is not a JSON object');
   }
@@ -369,7 +373,12 @@ function describe(input: QboResponseInput, body: ParsedBody, errors: readonly Qb
 }
 
 function internalMessage(input: QboResponseInput): string {
-  return `${input.method ?? 'GET'} ${pathOf(input.url)} -> HTTP ${input.status}: ${redactTokens(input.bodyText.slice(0, 1000))}`;
+  return `${input.method ?? 'GET'} ${pathOf(input.url)} -> HTTP ${input.status}: ${cleanText(input, input.bodyText).slice(0, 1000)}`;
+}
+
+/** The run's secrets and token-like fragments masked: always before any cut. */
+function cleanText(input: QboResponseInput, text: string): string {
+  return redactTokens(input.scrub ? input.scrub(text) : text);
 }
 
 function withTid(message: string, tid: string | undefined): string {

@@ -3,6 +3,7 @@
 import pRetry from 'p-retry';
 import { ConfigError, TransientError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
+import { SecretRegistry } from '../cdk/secrets.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import {
   QboAuthError,
@@ -13,6 +14,7 @@ import {
   type QboErrorContext,
 } from './faults.js';
 import { BytePool } from './byte-pool.js';
+import { NO_REDIRECTS, RedirectRefusedError, refuseRedirect } from './redirects.js';
 import { UnreadBody } from './unread-body.js';
 import type { RequestLimiter } from './request-limiter.js';
 import type { AccessTokenSource } from './token-manager.js';
@@ -48,6 +50,8 @@ export interface QboHttpClientOptions {
   now?: () => number;
   /** Default: the global fetch, looked up per call. */
   fetch?: typeof fetch;
+  /** The run's secret set: every access token sent is added, and answers are scrubbed before they are cut into messages. */
+  secrets?: SecretRegistry;
 }
 
 export interface QboHttpRequest {
@@ -95,6 +99,7 @@ export class QboHttpClient {
   private readonly now: () => number;
   /** Buffers that prefetched page bodies are read into (see byte-pool.ts). */
   private readonly bodies = new BytePool();
+  private readonly secrets: SecretRegistry;
 
   constructor(private readonly options: QboHttpClientOptions) {
     this.minorVersion = options.minorVersion;
@@ -107,6 +112,7 @@ export class QboHttpClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.now = options.now ?? (() => Date.now());
+    this.secrets = options.secrets ?? new SecretRegistry();
   }
 
   /** The config-derived settings in force (for tests and diagnostics). */
@@ -165,6 +171,7 @@ export class QboHttpClient {
   /** One try: a token, a send, and on a 401 one refresh and one more send. */
   private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | UnreadBody> {
     const token = await this.options.tokens.getAccessToken();
+    this.secrets.add(token);
     try {
       return await this.send(request, url, token, raw);
     } catch (error) {
@@ -175,6 +182,7 @@ export class QboHttpClient {
       );
       this.options.tokens.invalidate(token);
       const fresh = await this.options.tokens.getAccessToken();
+      this.secrets.add(fresh);
       try {
         return await this.send(request, url, fresh, raw);
       } catch (second) {
@@ -208,7 +216,10 @@ export class QboHttpClient {
           headers,
           ...(request.body !== undefined ? { body: request.body } : {}),
           signal: AbortSignal.timeout(this.timeoutMs),
+          ...NO_REDIRECTS,
         });
+        // Following a redirect would hand the bearer token to a host the config never named.
+        refuseRedirect(response, url, 'QuickBooks', 'QBO_BASE_URL');
         if (raw && response.status >= 200 && response.status < 300) {
           const body = new UnreadBody(response, this.bodies, this.options.unreadHoldMs ?? 1000);
           handOver(body);
@@ -218,6 +229,7 @@ export class QboHttpClient {
         // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
         bodyText = await response.text();
       } catch (error) {
+        if (error instanceof RedirectRefusedError) throw error;
         throw this.networkError(method, url, error);
       }
       const outcome = readQboResponse({
@@ -229,6 +241,7 @@ export class QboHttpClient {
         query: request.query,
         realmId: request.realmId,
         now: this.now,
+        scrub: (text) => this.secrets.scrub(text),
       });
       if (outcome.ok) return outcome.json;
       if (outcome.error instanceof QboThrottleError) this.stats.throttled += 1;
@@ -270,7 +283,8 @@ export class QboHttpClient {
   private networkError(method: string, url: URL, error: unknown): QboNetworkError {
     const context: QboErrorContext = { status: 0, intuitTid: undefined, code: undefined, faultType: undefined, errors: [], retryAfterMs: undefined };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    const reason = timedOut ? `no response within ${Math.round(this.timeoutMs / 1000)} s` : networkReason(error);
+    // A library's error text may quote what was sent (a header value): scrubbed before it is used.
+    const reason = timedOut ? `no response within ${Math.round(this.timeoutMs / 1000)} s` : this.secrets.cut(networkReason(error), 300);
     return new QboNetworkError(`QuickBooks request ${method} ${url.pathname} failed: ${reason}`, context, { cause: error });
   }
 }

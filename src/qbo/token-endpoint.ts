@@ -1,6 +1,7 @@
 // One POST to Intuit's OAuth token endpoint (HTTP Basic client auth, form body), shared by the
 // refresh in the token manager and the authorization-code exchange of `source-quickbooks auth`.
 import { intuitTidOf } from './faults.js';
+import { NO_REDIRECTS, refuseRedirect } from './redirects.js';
 
 export interface TokenGrant {
   tokenUrl: string;
@@ -23,7 +24,7 @@ export interface TokenAnswer {
   intuitTid: string | undefined;
 }
 
-/** Sends the grant; network failures and timeouts are thrown as they come (callers word them). */
+/** Sends the grant; network failures and timeouts are thrown as they come (callers word them), a 3xx as RedirectRefusedError. */
 export async function postTokenGrant(request: TokenGrant): Promise<TokenAnswer> {
   const fetchImpl = request.fetch ?? globalThis.fetch;
   const credentials = Buffer.from(`${request.clientId}:${request.clientSecret}`).toString('base64');
@@ -37,7 +38,10 @@ export async function postTokenGrant(request: TokenGrant): Promise<TokenAnswer> 
     },
     body: new URLSearchParams(request.grant).toString(),
     signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
+    ...NO_REDIRECTS,
   });
+  // A redirected token request would carry the client secret and refresh token to another host.
+  refuseRedirect(response, request.tokenUrl, "Intuit's token endpoint", 'QBO_TOKEN_URL');
   const text = await response.text();
   let json: unknown;
   try {

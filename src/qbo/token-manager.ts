@@ -1,8 +1,10 @@
 // OAuth 2.0 access tokens for one Intuit app + company: reuse, single-flight refresh, rotation
 // persisted (onRefresh) before any caller gets the new token.
 import pRetry from 'p-retry';
-import { ConfigError, TransientError } from '../cdk/errors.js';
+import { ConfigError, SystemError, TransientError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
+import { SecretRegistry } from '../cdk/secrets.js';
+import { RedirectRefusedError } from './redirects.js';
 import { postTokenGrant, type TokenAnswer } from './token-endpoint.js';
 
 export interface RefreshedTokens {
@@ -34,6 +36,8 @@ export interface TokenManagerOptions {
   /** Per token call. Default 30 s. */
   requestTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The run's secret set: the credentials and every token received are added before anything prints. */
+  secrets?: SecretRegistry;
 }
 
 /** What the http layer needs from a token source. */
@@ -64,8 +68,15 @@ export class TokenManager implements AccessTokenSource {
   private readonly marginMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly secrets: SecretRegistry;
 
   constructor(private readonly options: TokenManagerOptions) {
+    this.secrets = options.secrets ?? new SecretRegistry();
+    this.secrets.addClientCredentials(options.clientId, options.clientSecret);
+    this.secrets.add(options.refreshToken);
+    this.secrets.add(options.accessToken);
+    checkTokenText(options.refreshToken, 'refresh_token');
+    if (options.accessToken) checkTokenText(options.accessToken, 'access_token');
     this.refreshToken = options.refreshToken;
     this.accessToken = options.accessToken || undefined;
     const expiry = options.tokenExpiryDate ? Date.parse(options.tokenExpiryDate) : Number.NaN;
@@ -128,6 +139,14 @@ export class TokenManager implements AccessTokenSource {
       throw new TransientError("Intuit's token endpoint answered without an access_token; retry the sync later");
     }
     const rotated = typeof body['refresh_token'] === 'string' && body['refresh_token'] !== '' ? body['refresh_token'] : this.refreshToken;
+    // Known to the scrubber before any line can mention them.
+    this.secrets.add(accessToken);
+    this.secrets.add(rotated);
+    if (!isHeaderSafe(accessToken) || !isHeaderSafe(rotated)) {
+      throw new SystemError(
+        "Intuit's token endpoint issued a token with line breaks, spaces or non-ASCII characters, which cannot be sent in an HTTP header; the token was not used or saved. Check that QBO_TOKEN_URL (if set) points at Intuit, then retry",
+      );
+    }
     const expiresIn = positiveNumber(body['expires_in']) ?? DEFAULT_EXPIRES_IN_SECONDS;
     const expiresAtMs = this.now() + expiresIn * 1000;
     const tokens: RefreshedTokens = { accessToken, refreshToken: rotated, tokenExpiryDate: new Date(expiresAtMs).toISOString() };
@@ -162,11 +181,12 @@ export class TokenManager implements AccessTokenSource {
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
     } catch (error) {
-      throw new TokenEndpointUnavailable(`Could not reach Intuit's token endpoint (${this.scrub(errorText(error))})`, { cause: error });
+      if (error instanceof RedirectRefusedError) throw error;
+      throw new TokenEndpointUnavailable(`Could not reach Intuit's token endpoint (${this.secrets.scrub(errorText(error))})`, { cause: error });
     }
     const { body, intuitTid: tid } = answer;
     const tidSuffix = tid ? `. intuit_tid=${tid}` : '';
-    const internalMessage = `POST token endpoint -> HTTP ${answer.status}: ${this.scrub(answer.text.slice(0, 500))}`;
+    const internalMessage = `POST token endpoint -> HTTP ${answer.status}: ${this.secrets.cut(answer.text, 500)}`;
 
     if (answer.ok) {
       if (body && typeof body['access_token'] === 'string') return body;
@@ -176,8 +196,9 @@ export class TokenManager implements AccessTokenSource {
       throw new TokenEndpointUnavailable(`Intuit's token endpoint answered HTTP ${answer.status}${tidSuffix}`, { internalMessage });
     }
     const code = typeof body?.['error'] === 'string' ? body['error'] : undefined;
-    const description = typeof body?.['error_description'] === 'string' ? this.scrub(body['error_description']) : undefined;
-    const said = [code, description].filter(Boolean).join(': ') || `HTTP ${answer.status}`;
+    const description = typeof body?.['error_description'] === 'string' ? body['error_description'] : undefined;
+    // What the endpoint said, scrubbed whole before it is cut: it may echo what we sent.
+    const said = this.secrets.cut([code, description].filter(Boolean).join(': '), 300) || `HTTP ${answer.status}`;
     if (code === 'invalid_grant') {
       throw new ConfigError(
         `QuickBooks rejected the refresh token (${said}): it has expired, been revoked, or was already rotated (each refresh issues a new refresh token and the old one stops working). ${NEW_TOKEN_HOWTO}${tidSuffix}`,
@@ -207,15 +228,20 @@ export class TokenManager implements AccessTokenSource {
         `Reconnect before then: run \`source-quickbooks auth --client-id <client_id> --client-secret <client_secret>\` (or the Intuit OAuth 2.0 Playground) and update refresh_token.`,
     );
   }
+}
 
-  /** Remove our secrets from text that came from the outside world. */
-  private scrub(text: string): string {
-    let out = text;
-    for (const secret of [this.refreshToken, this.options.refreshToken, this.options.clientSecret, this.accessToken]) {
-      if (secret && secret.length >= 4) out = out.split(secret).join('****');
-    }
-    return out;
-  }
+/** Visible ASCII only: what a bearer token or form field can carry without being rewritten or rejected. */
+function isHeaderSafe(token: string): boolean {
+  return /^[\x21-\x7e]+$/.test(token);
+}
+
+/** A token from the config that no HTTP header can carry is a config error naming the field, not 7 retries. */
+function checkTokenText(token: string, field: string): void {
+  if (isHeaderSafe(token)) return;
+  throw new ConfigError(
+    `${field} in the config contains line breaks, spaces or non-ASCII characters, so it cannot be sent to QuickBooks. ` +
+      `Paste it again as one line without surrounding spaces${field === 'access_token' ? ', or remove access_token and token_expiry_date to have a fresh one fetched' : ''}`,
+  );
 }
 
 function positiveNumber(value: unknown): number | undefined {

@@ -35,6 +35,11 @@ describe('parseConfig', () => {
   });
 
   it('lists the secrets of both forms for the scrubber', () => {
-    expect(secretsOf({ ...base, access_token: 'at-1', credentials: { refresh_token: 'rt-old' } }).sort()).toEqual(['at-1', 'rt-1', 'rt-old', 'secret-1']);
+    const secrets = secretsOf({ ...base, access_token: 'at-1', credentials: { refresh_token: 'rt-old' } });
+    expect(secrets.filter((s) => !s.includes('Basic') && !/=$|^[A-Za-z0-9+/]{12,}$/.test(s)).sort()).toEqual(['at-1', 'rt-1', 'rt-old', 'secret-1']);
+    // The Basic header of the token request decodes to the client secret: it is a secret too.
+    const basic = Buffer.from(`${String(base['client_id'])}:secret-1`).toString('base64');
+    expect(secrets).toContain(`Basic ${basic}`);
+    expect(secrets).toContain(basic);
   });
 });
