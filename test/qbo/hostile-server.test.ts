@@ -15,7 +15,7 @@ import { QuickBooksSource } from '../../src/source.js';
 import { CaptureStream } from '../cdk/helpers.js';
 import { sendJson, startHostileServer, type HostileServer } from '../support/hostile-server.js';
 import { tempDir } from '../support/temp-dir.js';
-import { fakeTokens, recordingLogger, recordingSleep } from './support.js';
+import { fakeTokens, HTTP_SETTINGS, recordingLogger, recordingSleep } from './support.js';
 
 const CLIENT_ID = 'ABclientIdAppKey0123456789';
 const CLIENT_SECRET = 'sEcReT+/x=y&z 42-client-secret-value';
@@ -95,7 +95,7 @@ describe('no redirect is ever followed', () => {
         res.writeHead(status, { location: `${elsewhere.url}/v3/company/${REALM}/query` });
         res.end('moved');
       });
-      const http = new QboHttpClient({ tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+      const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
       const request = method === 'GET' ? { url: `${hostile.url}/v3/company/${REALM}/query`, params: { query: 'select * from Invoice' } } : { method, url: `${hostile.url}/v3/company/${REALM}/batch`, body: '{}' };
       const error = await http.requestJson(request).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedirectRefusedError);
