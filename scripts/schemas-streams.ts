@@ -1,46 +1,9 @@
-/** Entity streams and the QBO (XSD) type each one carries: shared by the schema scripts and tests. */
-export const ENTITY_STREAMS: Readonly<Record<string, string>> = {
-  accounts: 'Account',
-  attachables: 'Attachable',
-  bills: 'Bill',
-  bill_payments: 'BillPayment',
-  budgets: 'Budget',
-  classes: 'Class',
-  company_currencies: 'CompanyCurrency',
-  company_info: 'CompanyInfo',
-  credit_card_payments: 'CreditCardPaymentTxn',
-  credit_memos: 'CreditMemo',
-  customers: 'Customer',
-  customer_types: 'CustomerType',
-  departments: 'Department',
-  deposits: 'Deposit',
-  employees: 'Employee',
-  estimates: 'Estimate',
-  exchange_rates: 'ExchangeRate',
-  invoices: 'Invoice',
-  items: 'Item',
-  journal_codes: 'JournalCode',
-  journal_entries: 'JournalEntry',
-  payments: 'Payment',
-  payment_methods: 'PaymentMethod',
-  preferences: 'Preferences',
-  purchases: 'Purchase',
-  purchase_orders: 'PurchaseOrder',
-  recurring_transactions: 'RecurringTransaction',
-  refund_receipts: 'RefundReceipt',
-  reimburse_charges: 'ReimburseCharge',
-  sales_receipts: 'SalesReceipt',
-  tax_agencies: 'TaxAgency',
-  tax_classifications: 'TaxClassification',
-  tax_codes: 'TaxCode',
-  tax_payments: 'TaxPayment',
-  tax_rates: 'TaxRate',
-  terms: 'Term',
-  time_activities: 'TimeActivity',
-  transfers: 'Transfer',
-  vendors: 'Vendor',
-  vendor_credits: 'VendorCredit',
-};
+// What the schema scripts and tests need to know about streams, derived from the one entity list
+// (src/streams/entity-registry.ts): adding an entity is a registry row + a schema + `npm run schemas:gen`.
+import { ENTITY_REGISTRY, entityDef } from '../src/streams/entity-registry.js';
+
+/** Entity streams and the QBO (XSD) type each one carries (the registry's query entity name). */
+export const ENTITY_STREAMS: Readonly<Record<string, string>> = Object.fromEntries(ENTITY_REGISTRY.map((d) => [d.stream, d.entity]));
 
 /**
  * Transactions QBO can hold as recurring templates. A RecurringTransaction query row is
@@ -52,11 +15,9 @@ export const RECURRING_TYPES = [
   'Purchase', 'PurchaseOrder', 'RefundReceipt', 'Transfer', 'VendorCredit',
 ] as const;
 
-/** Streams keyed by something other than Id (README "Streams"). */
-export const PRIMARY_KEYS: Readonly<Record<string, string[][]>> = {
-  exchange_rates: [['SourceCurrencyCode'], ['AsOfDate']],
-};
-
+/** The stream's primary key as the registry declares it. */
 export function primaryKeyOf(stream: string): string[][] {
-  return PRIMARY_KEYS[stream] ?? [['Id']];
+  const def = entityDef(stream);
+  if (def === undefined) throw new Error(`No entity registry row for stream ${JSON.stringify(stream)}`);
+  return def.primaryKey;
 }

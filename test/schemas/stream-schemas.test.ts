@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_STREAMS, primaryKeyOf } from '../../scripts/schemas-streams.js';
 import { NUMERIC_NAME } from '../../scripts/schemas-xsd.js';
+import { ENTITY_REGISTRY } from '../../src/streams/entity-registry.js';
+import { REPORTS } from '../../src/streams/reports/report-registry.js';
 import { listSchemaStreams, loadStreamSchema } from '../../src/streams/schema-loader.js';
 import { at, isObject, newAjv, schemaNodes, typesOf } from './helpers.js';
 
@@ -12,6 +14,11 @@ describe('entity stream schemas', () => {
     expect(STREAMS).toHaveLength(40);
     const listed = listSchemaStreams();
     for (const s of STREAMS) expect(listed).toContain(s);
+  });
+
+  it('one list: every schema file has a registry row (entity or report) and every row a schema file', () => {
+    const rows = [...ENTITY_REGISTRY.map((d) => d.stream), ...REPORTS.map((r) => r.stream)].sort();
+    expect(listSchemaStreams()).toEqual(rows);
   });
 
   describe.each(STREAMS)('%s', (stream) => {
