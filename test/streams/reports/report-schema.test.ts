@@ -1,6 +1,5 @@
-// schemas/reports/<stream>.json must equal what the registry builds.
-// Regenerate: UPDATE_REPORT_SCHEMAS=1 npx vitest run test/streams/reports/report-schema.test.ts
-import { readFileSync, writeFileSync } from 'node:fs';
+// schemas/reports/<stream>.json must equal what the registry builds. Regenerate: npm run gen.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REPORTS } from '../../../src/streams/reports/report-registry.js';
 import { buildReportSchema } from '../../../src/streams/reports/report-schema.js';
@@ -10,7 +9,6 @@ const file = (stream: string) => new URL(`../../../schemas/reports/${stream}.jso
 describe('report schemas', () => {
   it.each(REPORTS.map((r) => [r.stream, r] as const))('%s: committed file matches the registry', (stream, def) => {
     const built = buildReportSchema(def);
-    if (process.env['UPDATE_REPORT_SCHEMAS'] === '1') writeFileSync(file(stream), `${JSON.stringify(built, null, 2)}\n`);
     expect(JSON.parse(readFileSync(file(stream), 'utf8'))).toEqual(built);
   });
 
