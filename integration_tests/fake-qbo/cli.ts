@@ -1,24 +1,57 @@
-// node dist/integration_tests/fake-qbo/cli.js [--port N] [--scale N] [--invoices N] [--latency-ms N]
-//   [--strict-rotation] [--seed N] [--max-in-flight N] [--per-minute N] [--realm-id ID]
-// Prints one JSON line (url, tokenUrl, realmId, clientId, clientSecret, refreshToken) and serves until
-// SIGINT or SIGTERM.
+// node dist/integration_tests/fake-qbo/cli.js [options] (npm run fake-qbo -- --help)
+// Prints one JSON line on stdout (url, tokenUrl, realmId, clientId, clientSecret, refreshToken, configPath),
+// and for a person on stderr: a ready config file and the environment to export. Serves until SIGINT/SIGTERM.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeQbo, type FakeQboOptions } from './index.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    scale: { type: 'string' },
-    invoices: { type: 'string' },
-    'latency-ms': { type: 'string' },
-    'strict-rotation': { type: 'boolean', default: false },
-    seed: { type: 'string' },
-    'max-in-flight': { type: 'string' },
-    'per-minute': { type: 'string' },
-    'realm-id': { type: 'string' },
-  },
-  strict: true,
-});
+const USAGE = `Usage: npm run fake-qbo -- [options]   (or node dist/integration_tests/fake-qbo/cli.js [options])
+
+A QuickBooks Online emulator on 127.0.0.1 for trying the connector without a real company.
+
+Options:
+  --port N            port to listen on (default: any free port)
+  --scale N           multiply the generated company's record counts
+  --invoices N        number of invoices (instead of --scale)
+  --seed N            company, tokens and faults are functions of the seed (default 1)
+  --realm-id ID       the company's realm id
+  --latency-ms N      added to every data request
+  --strict-rotation   a refresh token dies as soon as it is rotated (real Intuit keeps it 24 h)
+  --max-in-flight N   concurrent data requests before HTTP 429 (default 10; 0 = off)
+  --per-minute N      data requests per minute before HTTP 429 (default 500; 0 = off)
+  -h, --help          this text
+
+At start it prints one JSON line on stdout and, on stderr, the path of a ready config file and the
+environment variables that point source-quickbooks / tap-quickbooks at the emulator.
+`;
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      scale: { type: 'string' },
+      invoices: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'strict-rotation': { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      'max-in-flight': { type: 'string' },
+      'per-minute': { type: 'string' },
+      'realm-id': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  process.stderr.write(`fake-qbo: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -46,6 +79,25 @@ const options: FakeQboOptions = {
 };
 
 const fake = await startFakeQbo(options);
+// A config the connector can use as is (it writes rotated tokens back into it); removed when the fake stops.
+const dir = mkdtempSync(join(tmpdir(), 'fake-qbo-'));
+const configPath = join(dir, 'config.json');
+const config = {
+  client_id: fake.clientId,
+  client_secret: fake.clientSecret,
+  refresh_token: fake.refreshToken,
+  realm_id: fake.realmId,
+  start_date: '2000-01-01T00:00:00Z',
+};
+writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+const stop = (): void => {
+  void fake.close().then(() => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 process.stdout.write(
   `${JSON.stringify({
     url: fake.url,
@@ -54,10 +106,19 @@ process.stdout.write(
     clientId: fake.clientId,
     clientSecret: fake.clientSecret,
     refreshToken: fake.refreshToken,
+    configPath,
   })}\n`,
 );
-const stop = (): void => {
-  void fake.close().then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+process.stderr.write(
+  [
+    `fake-qbo is serving ${fake.url} (Ctrl+C to stop).`,
+    '',
+    `A ready config file: ${configPath}`,
+    'In another shell:',
+    '',
+    `  export QBO_BASE_URL=${fake.url} QBO_TOKEN_URL=${fake.tokenUrl} QBO_AUTH_URL=${fake.url}/connect/oauth2`,
+    `  source-quickbooks check --config ${configPath}`,
+    `  tap-quickbooks --config ${configPath} --discover`,
+    '',
+  ].join('\n'),
+);
