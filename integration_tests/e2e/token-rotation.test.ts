@@ -39,10 +39,11 @@ describe('token rotation', () => {
   it('persists the rotated config through CONTROL before the first data request, and the next run uses it', async () => {
     const original = env.config();
     const platform = new Platform(original, envFor({ url: proxy.url, tokenUrl: `${proxy.url}/oauth2/v1/tokens/bearer` }));
-    // Data requests wait at the proxy until CONTROL has been read from stdout (or 5 s pass).
+    // Data requests wait at the proxy until CONTROL has been read from stdout (or 30 s pass: a
+    // generous bound, as a loaded machine can take seconds to start the process and refresh).
     let controlSeen!: () => void;
     const seen = new Promise<'control'>((resolve) => (controlSeen = () => resolve('control')));
-    const gate = Promise.race([seen, sleep(5000).then(() => 'timeout' as const)]);
+    const gate = Promise.race([seen, sleep(30_000).then(() => 'timeout' as const)]);
     proxy.holdDataUntil(gate);
     const first = await platform.sync(catalog, {
       onMessage: (m) => {

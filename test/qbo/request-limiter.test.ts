@@ -25,10 +25,21 @@ describe('RequestLimiter concurrency', () => {
     const limiter = createRequestLimiter({ maxConcurrent: 10 });
     let active = 0;
     let peak = 0;
+    let started = 0;
+    // A job ends only once 10 run at once (or the last one started): waves are full however
+    // slowly a loaded machine runs them, so the assertions assume no timing.
+    let waiting: Array<() => void> = [];
     const job = async (i: number) => {
       active += 1;
+      started += 1;
       peak = Math.max(peak, active);
-      await new Promise((resolve) => setTimeout(resolve, 40 + (i % 3)));
+      if (active === 10 || started === 50) {
+        for (const release of waiting) release();
+        waiting = [];
+      } else {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+      await new Promise((resolve) => setTimeout(resolve, i % 3));
       active -= 1;
       return i;
     };
