@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { dirname, resolve } from 'node:path';
 import { parseAirbyteArgs, type AirbyteCommand } from './args.js';
 import { AirbyteWriter } from './airbyte-writer.js';
 import { validateConfiguredCatalog } from './configured-catalog.js';
@@ -90,7 +91,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   function loadConfig(path: string): JsonObject {
     const file = readJsonFile(path, 'config') as JsonObject;
     for (const secret of source.secretsOf(file)) secrets.add(secret);
-    const tokenStorePath = tokenStorePathOf(file, { env: {} });
+    const tokenStorePath = tokenStorePathOf(file, { env: {}, baseDir: dirname(resolve(path)) });
     const { config: raw, tokenStoreKeys } = overlayTokenStore(file, tokenStorePath);
     for (const secret of source.secretsOf(raw)) secrets.add(secret);
     if (tokenStoreKeys.length > 0) logger.info(`Using ${tokenStoreKeys.join(', ')} from the token store ${tokenStorePath ?? ''}.`);

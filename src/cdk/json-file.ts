@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { oneLine } from './error-report.js';
 import { ConfigError } from './errors.js';
-import { jsonErrorOffset } from './json-syntax.js';
+import { jsonErrorOffset, jsonParseReason } from './json-syntax.js';
+import { readRegularFile } from './regular-file.js';
 
 export type JsonShape = 'object' | 'array' | 'object or array';
 
@@ -10,6 +10,10 @@ export interface ReadJsonOptions {
   expect?: JsonShape;
   /** Return undefined for an empty (or whitespace-only) file instead of failing; for state files. */
   allowEmpty?: boolean;
+  /** Refuse a symbolic link at the path (the token store). */
+  noSymlink?: boolean;
+  /** What to do, appended to a read error; default "Pass the path of a readable JSON file." */
+  fix?: string;
 }
 
 function kindOf(value: unknown): string {
@@ -38,23 +42,8 @@ function lineAndColumn(text: string, offset: number): string {
  */
 export function readJsonFile(path: string, what: string, options: ReadJsonOptions = {}): unknown {
   const expect = options.expect ?? 'object';
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'it does not exist'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new ConfigError(`Cannot read the ${what} file ${path}: ${reason}. Pass the path of a readable JSON file.`, {
-      cause: error,
-    });
-  }
+  // Non-blocking and regular files only: a FIFO or device given as a path must not hang the run.
+  let text = readRegularFile(path, what, { ...(options.noSymlink ? { noSymlink: true } : {}), ...(options.fix ? { fix: options.fix } : {}) }) ?? '';
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
     if (options.allowEmpty) return undefined;
@@ -66,7 +55,7 @@ export function readJsonFile(path: string, what: string, options: ReadJsonOption
   } catch (error) {
     const offset = jsonErrorOffset(text);
     const where = offset === undefined ? '' : offset >= text.length ? ' (it ends too early)' : ` at ${lineAndColumn(text, offset)}`;
-    const detail = oneLine((error as Error).message).slice(0, 200);
+    const detail = oneLine(jsonParseReason(error)).slice(0, 200);
     throw new ConfigError(`The ${what} file ${path} is not valid JSON${where}: ${detail}. Fix the JSON syntax.`, {
       cause: error,
     });

@@ -83,3 +83,13 @@ export function jsonErrorOffset(text: string): number | undefined {
   space();
   return i < text.length ? i : undefined;
 }
+
+/**
+ * JSON.parse's message without the piece of the text V8 quotes ('Unexpected token, "…" is not
+ * valid JSON'): that piece is cut at an arbitrary place, so it could print part of a secret that no
+ * scrub recognises (a config or an answer that failed to parse has registered nothing yet).
+ */
+export function jsonParseReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, ' (not valid JSON)');
+}

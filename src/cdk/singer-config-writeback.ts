@@ -1,46 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { ConfigError } from './errors.js';
+// Persisting a config the source changed (rotated OAuth tokens) to the --config file and the token store.
+import { readFile, stat } from 'node:fs/promises';
+import { NotARegularFileError, writeFileAtomic } from './atomic-file.js';
+import { ConfigError, ConnectorError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { JsonObject } from './protocol.js';
-
-/**
- * Replace `path` with `text` so that a reader sees either the old or the new file, never a part:
- * temp file in the same directory, fsync, rename, fsync the directory. Keeps the file's mode (or
- * uses `mode` when given / 0600 for a new file) and follows a symlink to its target.
- */
-export async function writeFileAtomic(path: string, text: string, mode?: number): Promise<void> {
-  const target = await realpath(path).catch(() => path);
-  const dir = dirname(target);
-  const fileMode = mode ?? (await stat(target).then((s) => s.mode & 0o7777, () => 0o600));
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', fileMode);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.chmod(fileMode); // open() honours the umask; the mode must match exactly
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  // Make the rename itself durable; not every file system lets a directory be fsynced.
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort
-  }
-}
+import { writeTokenStore } from './token-store.js';
 
 export interface ConfigWriteBackOptions {
   /** The last `--config` file (Singer spec: a tap writes config changes back to it). */
@@ -102,8 +66,7 @@ export class ConfigWriteBack {
     }
     if (tokenStorePath !== undefined) {
       try {
-        await mkdir(dirname(tokenStorePath), { recursive: true, mode: 0o700 });
-        await mergeInto(tokenStorePath, changed, 0o600);
+        await writeTokenStore(tokenStorePath, changed);
         saved.push(`token store ${tokenStorePath}`);
       } catch (error) {
         failures.push({ target: `token store ${tokenStorePath}`, reason: messageOf(error) });
@@ -134,8 +97,8 @@ export class ConfigWriteBack {
   }
 }
 
-/** Read `path` (if present), overlay `changed`, write it back atomically. */
-async function mergeInto(path: string, changed: JsonObject, mode?: number): Promise<void> {
+/** Read `path` (if present), overlay `changed`, write it back atomically keeping its mode. */
+async function mergeInto(path: string, changed: JsonObject): Promise<void> {
   let existing: JsonObject = {};
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
@@ -147,7 +110,7 @@ async function mergeInto(path: string, changed: JsonObject, mode?: number): Prom
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) existing = parsed as JsonObject;
   }
-  await writeFileAtomic(path, JSON.stringify({ ...existing, ...changed }, null, 2) + '\n', mode);
+  await writeFileAtomic(path, JSON.stringify({ ...existing, ...changed }, null, 2) + '\n');
 }
 
 class ReadOnlyFileError extends Error {
@@ -158,7 +121,9 @@ class ReadOnlyFileError extends Error {
 
 /** Error text without values: fs errors name paths and codes only. */
 function messageOf(error: unknown): string {
-  if (error instanceof ReadOnlyFileError) return error.message;
+  if (error instanceof ReadOnlyFileError || error instanceof NotARegularFileError) return error.message;
+  // The token store's refusals (symlink, special file, foreign keys) say what to do.
+  if (error instanceof ConnectorError) return error.message.replace(/\.$/, '');
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code ?? (error instanceof SyntaxError ? 'the file is not valid JSON' : 'write failed');
 }

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { readJsonFile } from './json-file.js';
 import type { JsonObject } from './protocol.js';
+import { readTokenStore, resolveTokenStorePath } from './token-store.js';
 
 /** The `--config` value that means "read TAP_<NAME>_<SETTING> environment variables" (Meltano SDK convention). */
 export const ENV_CONFIG = 'ENV';
@@ -39,36 +40,48 @@ export function loadSingerConfig(options: SingerConfigOptions): LoadedSingerConf
   if (options.paths.length === 0) throw new ConfigError('No config given. Pass --config <config.json> (repeatable) or --config=ENV.');
   let config: JsonObject = {};
   let writeBackPath: string | undefined;
+  // A relative token_store_path is relative to the folder of the config file that set it.
+  let storeBase = process.cwd();
   for (const path of options.paths) {
     if (path === ENV_CONFIG) {
-      config = { ...config, ...configFromEnv(options.env, options.envPrefix, options.settings) };
+      const fromEnv = configFromEnv(options.env, options.envPrefix, options.settings);
+      if (TOKEN_STORE_SETTING in fromEnv) storeBase = process.cwd();
+      config = { ...config, ...fromEnv };
     } else {
-      config = { ...config, ...(readJsonFile(path, 'config') as JsonObject) };
+      const file = readJsonFile(path, 'config') as JsonObject;
+      if (TOKEN_STORE_SETTING in file) storeBase = dirname(resolve(path));
+      config = { ...config, ...file };
       writeBackPath = path;
     }
   }
 
-  const tokenStorePath = tokenStorePathOf(config, options);
+  const tokenStorePath = tokenStorePathOf(config, { ...options, baseDir: storeBase });
   return { ...overlayTokenStore(config, tokenStorePath), writeBackPath, tokenStorePath };
 }
 
-/** The config with the token store's values on top (when the store exists), and which keys came from it. */
+/** The config with the token store's tokens on top (when the store exists), and which keys came from it (see token-store.ts). */
 export function overlayTokenStore(config: JsonObject, tokenStorePath: string | undefined): { config: JsonObject; tokenStoreKeys: string[] } {
-  if (tokenStorePath === undefined || !existsSync(tokenStorePath)) return { config, tokenStoreKeys: [] };
-  const stored = readJsonFile(tokenStorePath, 'token store', { allowEmpty: true }) as JsonObject | undefined;
+  const stored = tokenStorePath === undefined ? undefined : readTokenStore(tokenStorePath);
   if (!stored) return { config, tokenStoreKeys: [] };
   return { config: { ...config, ...stored }, tokenStoreKeys: Object.keys(stored) };
 }
 
-/** The token store file: the `token_store_path` setting, else the environment variable (when given). */
-export function tokenStorePathOf(config: JsonObject, options: Pick<SingerConfigOptions, 'env' | 'tokenStoreEnvVar'>): string | undefined {
+/**
+ * The token store file, absolute: the `token_store_path` setting (relative to `baseDir`, the folder
+ * of the config file that set it), else the environment variable (relative to the working directory).
+ */
+export function tokenStorePathOf(
+  config: JsonObject,
+  options: Pick<SingerConfigOptions, 'env' | 'tokenStoreEnvVar'> & { baseDir: string },
+): string | undefined {
   const fromConfig = config[TOKEN_STORE_SETTING];
   if (fromConfig !== undefined && fromConfig !== null && fromConfig !== '') {
     if (typeof fromConfig !== 'string') throw new ConfigError(`The "${TOKEN_STORE_SETTING}" setting must be a file path.`);
-    return fromConfig;
+    return resolveTokenStorePath(fromConfig, options.baseDir, `The "${TOKEN_STORE_SETTING}" setting`);
   }
-  const fromEnv = options.tokenStoreEnvVar === undefined ? undefined : options.env[options.tokenStoreEnvVar];
-  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+  const variable = options.tokenStoreEnvVar;
+  const fromEnv = variable === undefined ? undefined : options.env[variable];
+  return fromEnv === undefined || fromEnv === '' ? undefined : resolveTokenStorePath(fromEnv, process.cwd(), `The environment variable ${variable}`);
 }
 
 /** `TAP_FOO_<SETTING>` for every top-level setting of the spec, typed by its schema. */

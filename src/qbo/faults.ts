@@ -3,6 +3,7 @@
 // HTML error pages, truncated JSON, and Faults inside an HTTP 200.
 import { ConfigError, SystemError, TransientError } from '../cdk/errors.js';
 import type { JsonObject } from '../cdk/protocol.js';
+import { jsonParseReason } from '../cdk/json-syntax.js';
 import { isObject } from '../cdk/json-object.js';
 
 /** One `Fault.Error[]` entry. */
@@ -171,9 +172,7 @@ export function parseBody(bodyText: string): ParsedBody {
       const json: unknown = JSON.parse(text);
       return { kind: 'json', json, fault: findFault(json) };
     } catch (error) {
-      // V8 quotes a cut piece of the body ('Unexpected token, "…" is not valid JSON'): a cut secret could hide in it.
-      const reason = error instanceof Error ? error.message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, ' (not valid JSON)') : String(error);
-      return { kind: 'invalid-json', reason };
+      return { kind: 'invalid-json', reason: jsonParseReason(error) };
     }
   }
   if (text.startsWith('<')) {

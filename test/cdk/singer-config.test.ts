@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/cdk/errors.js';
 import type { JsonObject } from '../../src/cdk/protocol.js';
 import { configFromEnv, envPrefixOf, loadSingerConfig, type SingerConfigOptions } from '../../src/cdk/singer-config.js';
-import { ConfigWriteBack, writeFileAtomic } from '../../src/cdk/singer-config-writeback.js';
+import { writeFileAtomic } from '../../src/cdk/atomic-file.js';
+import { ConfigWriteBack } from '../../src/cdk/singer-config-writeback.js';
 import { tempDir as removedAfterFile } from '../support/temp-dir.js';
 
 const SETTINGS: JsonObject = {
