@@ -1,4 +1,5 @@
 # Airbyte image of source-quickbooks. Build: docker build -t source-quickbooks/source-quickbooks:0.1.0 .
+# or, without a Docker engine or Docker Hub: scripts/image/build.sh (buildah, a stand-in base).
 # No `# syntax=` line: it would make BuildKit fetch a frontend image from Docker Hub.
 #
 # Base: Node 24 on Debian bookworm slim, the current Active LTS line (supported to April 2028); the
@@ -6,7 +7,8 @@
 # (musl): the same libc as CI and most developer machines, no native-module surprises.
 # Pinned by patch version and digest (the multi-arch index of the official image), so a rebuild gets
 # the same bytes. To move the pin: `docker buildx imagetools inspect node:24.X.Y-bookworm-slim` (or
-# `skopeo inspect --raw docker://node:24.X.Y-bookworm-slim | sha256sum`), then update this line.
+# `skopeo inspect --raw docker://node:24.X.Y-bookworm-slim | sha256sum`), then update this line
+# (scripts/image/build.sh reads the Node version and Debian suite of its stand-in from it).
 # Another base (an internal mirror): --build-arg NODE_IMAGE=<image>.
 ARG NODE_IMAGE=node:24.20.0-bookworm-slim@sha256:ba849c60be29959425b8734d57b8b4b7d56f98edd9504c9af091d5281095a71e
 
