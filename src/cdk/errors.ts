@@ -24,6 +24,14 @@ export class ConfigError extends ConnectorError {
   readonly failureType = 'config_error' as const;
 }
 
+/**
+ * A config mistake confined to one stream (e.g. its own query clause): config_error like
+ * ConfigError, but the other streams go on, since they do not share the mistake.
+ */
+export class StreamConfigError extends ConnectorError {
+  readonly failureType = 'config_error' as const;
+}
+
 /** Something a later retry may fix: throttling, outages, timeouts. */
 export class TransientError extends ConnectorError {
   readonly failureType = 'transient_error' as const;

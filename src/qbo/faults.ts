@@ -330,7 +330,14 @@ function classify(input: QboResponseInput, body: ParsedBody): QboError {
   }
   if (has('4000') || has('4001') || has('4002')) {
     return new QboQueryError(
-      say(`QuickBooks rejected the query ${JSON.stringify(input.query ?? queryOf(input.url) ?? '(unknown)')} (${what}). This is a connector defect; please report it with this message`),
+      say(`QuickBooks rejected the query ${JSON.stringify(input.query ?? queryOf(input.url) ?? '(unknown)')} (${what}). If the query comes from custom_queries, fix its clause; otherwise this is a connector defect, please report it with this message`),
+      context,
+      options,
+    );
+  }
+  if (has('5030') || has('5020')) {
+    return new QboFaultError(
+      say(`QuickBooks says this company lacks the feature ${input.method ?? 'GET'} ${pathOf(input.url)} needs (${what}): the entity exists only in some regions or QuickBooks plans. Deselect the stream, or turn the feature on in QuickBooks`),
       context,
       options,
     );
@@ -348,17 +355,22 @@ function classify(input: QboResponseInput, body: ParsedBody): QboError {
   return new QboFaultError(say(`QuickBooks returned an error for ${input.method ?? 'GET'} ${pathOf(input.url)} (${what})`), context, options);
 }
 
+/** "fault 4001 Invalid query: QueryValidationError ...", one per Fault entry, tokens redacted. */
+export function describeFaultEntries(errors: readonly QboFaultEntry[], clean: (text: string) => string = redactTokens): string {
+  return errors
+    .map((e) => {
+      const head = `fault ${e.code ?? '?'}${e.element ? ` on ${e.element}` : ''}`;
+      const text = [e.message, e.detail].filter((s) => s !== '').map(clean).join(': ');
+      return text ? `${head} ${text}` : head;
+    })
+    .join(', ');
+}
+
 /** "HTTP 400, fault 4001 Invalid query: QueryValidationError ..." */
 function describe(input: QboResponseInput, body: ParsedBody, errors: readonly QboFaultEntry[]): string {
   const parts = [`HTTP ${input.status}`];
   if (errors.length > 0) {
-    parts.push(
-      ...errors.map((e) => {
-        const head = `fault ${e.code ?? '?'}${e.element ? ` on ${e.element}` : ''}`;
-        const text = [e.message, e.detail].filter((s) => s !== '').map((s) => cleanText(input, s)).join(': ');
-        return text ? `${head} ${text}` : head;
-      }),
-    );
+    parts.push(describeFaultEntries(errors, (s) => cleanText(input, s)));
   } else if (body.kind === 'html') {
     parts.push(`HTML page "${body.title === undefined ? 'untitled' : cleanText(input, body.title).slice(0, 200)}"`);
   } else if (body.kind === 'invalid-json') {

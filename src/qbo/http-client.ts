@@ -6,6 +6,8 @@ import type { Logger } from '../cdk/logger.js';
 import { SecretRegistry } from '../cdk/secrets.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import {
+  describeFaultEntries,
+  redactTokens,
   QboAuthError,
   QboNetworkError,
   QboThrottleError,
@@ -187,8 +189,9 @@ export class QboHttpClient {
         return await this.send(request, url, fresh, raw);
       } catch (second) {
         if (!(second instanceof QboAuthError)) throw second;
+        const said = second.qbo.errors.length > 0 ? `, ${describeFaultEntries(second.qbo.errors, (text) => redactTokens(this.secrets.scrub(text)))}` : '';
         throw new ConfigError(
-          `QuickBooks rejected a freshly refreshed access token (HTTP 401). The token works but not for this company: check realm_id and \`sandbox\`, and that the app is still connected to the company (reconnect with \`source-quickbooks auth\` if it was disconnected)${tidNote(second.qbo.intuitTid, '. ')}`,
+          `QuickBooks rejected a freshly refreshed access token too (HTTP ${second.qbo.status}${said}). The refresh succeeded but the API refuses the new token: check that \`sandbox\` matches the company (the production API refuses sandbox tokens and the reverse), that realm_id is the company the refresh token was issued for, and that the app is still connected to it (reconnect with \`source-quickbooks auth\`)${tidNote(second.qbo.intuitTid, '. ')}`,
           { cause: second, ...(second.internalMessage ? { internalMessage: second.internalMessage } : {}) },
         );
       }

@@ -14,6 +14,8 @@ import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-b
 import { instantOf, laterOf, queryLiteral, utcLiteral } from './qbo-time.js';
 import { DELETED_AT } from '../cdk/deletes.js';
 import { unavailableFeatureReason } from '../qbo/unavailable-feature.js';
+import { describeFaultEntries, QboQueryError } from '../qbo/faults.js';
+import { StreamConfigError } from '../cdk/errors.js';
 
 export interface EntityStreamOptions {
   api: QboApi;
@@ -149,12 +151,22 @@ export class EntityStream implements Stream {
         yield event;
       }
     } catch (error) {
+      if (this.options.where !== undefined && error instanceof QboQueryError) throw this.customQueryError(error);
       const reason = yielded ? undefined : unavailableFeatureReason(error, this.def.read === 'endpoint' ? 'endpoint' : 'query');
       if (reason === undefined) throw error;
       const where = this.def.availability === undefined ? '' : ` (it exists only for ${this.def.availability})`;
       this.options.logger.warn(`Stream ${this.name} is not available in this QuickBooks company${where}: ${reason}. It ends with 0 records.`);
       yield { type: 'state', state: request.syncMode === 'incremental' && request.state !== undefined ? request.state : { v: 1 } };
     }
+  }
+
+  /** QBO refused a custom query: the user's WHERE clause, named with QBO's own words. */
+  private customQueryError(error: QboQueryError): StreamConfigError {
+    return new StreamConfigError(
+      `custom_queries: QuickBooks rejected the query of stream "${this.name}" (${this.def.entity} WHERE ${this.options.where}): ` +
+        `${describeFaultEntries(error.qbo.errors) || `HTTP ${error.qbo.status}`}. Fix its \`where\` clause (QuickBooks query language: AND only, no OR; only filterable properties)`,
+      { cause: error, streamName: this.name, ...(error.internalMessage ? { internalMessage: error.internalMessage } : {}) },
+    );
   }
 
   private readByMethod(request: StreamReadRequest): AsyncGenerator<StreamEvent> {

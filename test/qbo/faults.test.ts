@@ -194,3 +194,56 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
+
+// Every classification path quotes QuickBooks: the fault code, its Message and its Detail. Texts are
+// the recorded ones where a recording exists (reference/qbo-samples/fault_*_real.json, QB-Ruby XML
+// fixtures) and Intuit's error-code tables otherwise (QBO-API.md section 6.2).
+describe('every error path names the fault code and QuickBooks detail', () => {
+  const entry = (code: string, Message: string, Detail: string, type = 'ValidationFault') => ({ Fault: { Error: [{ Message, Detail, code }], type } });
+  const cases: Array<[string, number, string, string, string, new (...args: never[]) => Error, Partial<QboResponseInput>?]> = [
+    ['throttle', 429, '3001', 'message=ThrottleExceeded; errorCode=003001; statusCode=429', 'The request limit was reached.  Try again later', QboThrottleError],
+    ['subscription lacks access', 401, '120', 'Authorization Failure', 'AuthorizationFailure: -11014-You do not have access to use QuickBooks Online Plus.', QboAccessError],
+    ['app not authorised for the company', 403, '3100', 'message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403', 'The application is not authorized to access this company', QboAccessError],
+    ['subscription ended', 400, '6190', 'Invalid Company Status', 'The subscription period has ended or been canceled, or there was a billing problem', QboAccessError],
+    ['token rejected', 401, '3200', 'message=AuthenticationFailed; errorCode=003200; statusCode=401', 'Token expired: ****', QboAuthError],
+    ['server fault', 500, '10000', 'An application error has occurred while processing your request', 'System Failure Error: An unexpected error occurred', QboServerError],
+    ['bad query', 400, '4001', 'Invalid query', 'QueryValidationError: invalid context declaration: Custmoer', QboQueryError],
+    ['query parse error', 400, '4000', 'Error parsing query', 'QueryParserError: Encountered " <EOF>', QboQueryError],
+    ['query processing error', 400, '4002', 'Error processing query', 'QueryProcessingError: To email address entered is invalid', QboQueryError],
+    ['feature not supported', 400, '5030', 'Feature Not Supported', 'Requested feature is not supported.', QboFaultError],
+    ['feature not entitled', 400, '5020', 'You do not have permission to access this feature.', 'You have issued a request against a feature for which your product is not entitled.', QboFaultError],
+    ['unknown company', 400, '610', 'Object Not Found', 'Object Not Found : Something you are trying to use has been made inactive.', QboAccessError, { url: 'https://qbo.test/v3/company/123/companyinfo/123' }],
+    ['object not found', 400, '610', 'Object Not Found', 'Object Not Found : Another user has deleted this transaction.', QboNotFoundError],
+    ['any other fault', 400, '6000', 'A business validation error has occurred while processing your request', 'Business Validation Error: You must set a transaction amount.', QboFaultError],
+  ];
+  it.each(cases)('%s (HTTP %i, fault %s)', (_name, status, code, message, detail, kind, extra) => {
+    const error = errorFromResponse(input(status, entry(code, message, detail), extra ?? {}));
+    expect(error).toBeInstanceOf(kind);
+    expect(error.message).toContain(`HTTP ${status}`);
+    expect(error.message).toContain(`fault ${code} ${message}: ${detail}`);
+    expect(error.qbo.code).toBe(code);
+  });
+
+  it('the same in XML bodies', () => {
+    const error = errorFromResponse(input(429, samples.throttleXml429));
+    expect(error.message).toContain('fault 3001 message=ThrottleExceeded; errorCode=003001; statusCode=429: The request limit was reached.  Try again later');
+  });
+
+  it('a fault whose detail carries a token fragment names the code, not the token', () => {
+    const error = errorFromResponse(input(401, samples.gateway401));
+    expect(error.message).toContain('fault 3200 message=AuthenticationFailed; errorCode=003200; statusCode=401: Token expired: ****');
+  });
+
+  it('answers without a Fault name the status and what came instead', () => {
+    expect(errorFromResponse(input(502, samples.html502)).message).toContain('HTTP 502, HTML page "502 Bad Gateway"');
+    expect(errorFromResponse(input(503, '')).message).toContain('HTTP 503, empty body');
+    expect(errorFromResponse(input(404, '', { url: 'https://qbo.test/v3/company/123/nope' })).message).toContain('HTTP 404, empty body');
+    const truncated = readQboResponse(input(200, '{"QueryResponse":{"Cu'));
+    expect(truncated.ok ? '' : truncated.error.message).toMatch(/HTTP 200, truncated or invalid JSON/);
+  });
+
+  it('5030 / 5020 say the company lacks the feature and what to do', () => {
+    const error = errorFromResponse(input(400, entry('5030', 'Feature Not Supported', 'Requested feature is not supported.')));
+    expect(error.message).toMatch(/lacks the feature .*Deselect the stream, or turn the feature on in QuickBooks/);
+  });
+});

@@ -177,6 +177,9 @@ describe('TokenManager', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/realm_id/);
     expect((error as Error).message).toContain('intuit_tid=tid-2');
+    // The gateway's own words: the code and detail (the token fragment redacted), not a guess.
+    expect((error as Error).message).toContain('fault 3200 message=AuthenticationFailed; errorCode=003200; statusCode=401: Token expired: ****');
+    expect((error as Error).message).not.toContain('works but not for this company');
     expect(http.stats.requests).toBe(2);
   });
 

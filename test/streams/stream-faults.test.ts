@@ -1,6 +1,8 @@
-// A stream whose entity the company lacks (QBO's 5030 / 5020 / 4001 "invalid context declaration" /
-// a resource path QBO does not serve) ends with 0 records and one WARN; every other fault still fails it.
+// How a stream reads QBO faults. One whose entity the company lacks (QBO's 5030 / 5020 / 4001 "invalid
+// context declaration" / a resource path QBO does not serve) ends with 0 records and one WARN; every
+// other fault still fails it; a custom query QBO refuses is a config_error naming the query.
 import { describe, expect, it } from 'vitest';
+import { failureTypeOf, StreamConfigError } from '../../src/cdk/errors.js';
 import type { Logger } from '../../src/cdk/logger.js';
 import type { JsonObject, SyncMode } from '../../src/cdk/protocol.js';
 import { errorFromResponse } from '../../src/qbo/faults.js';
@@ -28,8 +30,10 @@ function logger(): Logger & { lines: string[] } {
   return { lines, debug: () => {}, info: (m) => lines.push(`INFO ${m}`), warn: (m) => lines.push(`WARN ${m}`), error: (m) => lines.push(`ERROR ${m}`) };
 }
 
-function make(api: MemoryQbo, stream: string, log: Logger, prefetch?: QueryPrefetch, pageSize = 10): EntityStream {
-  return new EntityStream(entityDef(stream) as EntityDef, {
+function make(api: MemoryQbo, stream: string, log: Logger, prefetch?: QueryPrefetch, pageSize = 10, where?: string): EntityStream {
+  const def = entityDef(stream) as EntityDef;
+  return new EntityStream(where === undefined ? def : { ...def, stream: 'open_invoices', cdc: false }, {
+    ...(where === undefined ? {} : { where }),
     api, realmId: '123', logger: log, budget: new PageBudget(4), feed: undefined, prefetch, pageSize, maxPrefetch: 2,
     startDate: '2020-01-01T00:00:00Z', lookbackSeconds: 0, emitEstimates: false, schema: () => ({ type: 'object' }),
   });
@@ -120,5 +124,27 @@ describe('stream availability learnt at run time', () => {
     expect(unavailableFeatureReason(fault('5030', 'Feature Not Supported', 'x', 403), 'query')).toBeUndefined();
     expect(unavailableFeatureReason(fault('3200', 'AuthenticationFailed', 'Token expired', 401), 'endpoint')).toBeUndefined();
     expect(unavailableFeatureReason(new Error('plain'), 'query')).toBeUndefined();
+  });
+});
+
+describe('custom query faults', () => {
+  it('QBO refusing a custom query clause is a config_error naming the query, its clause and QBO\'s words', async () => {
+    const api = new MemoryQbo();
+    api.faults.set('Invoice', NOT_QUERYABLE_4001());
+    const error = await read(make(api, 'invoices', logger(), undefined, 10, "PrivateNote = 'x'")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamConfigError);
+    expect(failureTypeOf(error)).toBe('config_error');
+    const message = (error as Error).message;
+    expect(message).toContain('custom_queries');
+    expect(message).toContain('"open_invoices"');
+    expect(message).toContain("Invoice WHERE PrivateNote = 'x'");
+    expect(message).toContain("fault 4001 Invalid query: QueryValidationError: property 'PrivateNote' is not queryable");
+  });
+
+  it('a built-in stream\'s refused query stays a system_error (a connector defect)', async () => {
+    const api = new MemoryQbo();
+    api.faults.set('Invoice', NOT_QUERYABLE_4001());
+    const error = await read(make(api, 'invoices', logger())).catch((e: unknown) => e);
+    expect(failureTypeOf(error)).toBe('system_error');
   });
 });
