@@ -9,6 +9,7 @@ import { packageRoot } from './cdk/package-root.js';
 import type { ConnectorSpecification, JsonObject } from './cdk/protocol.js';
 import { flattenCredentials } from './qbo/credentials.js';
 import { clientCredentialForms } from './cdk/secrets.js';
+import type { ValidationMode } from './cdk/record-validator.js';
 
 export type AccountingMethod = 'Accrual' | 'Cash' | 'Both';
 export type ReportPeriod = 'Month' | 'Quarter' | 'Year';
@@ -47,9 +48,12 @@ export interface QboConfig {
   reportStartDate: string;
   reportRefreshPeriods: number;
   customQueries: CustomQuery[];
+  validateRecords: ValidationMode;
+  /** Only the webhooks receiver uses it. */
+  webhookVerifierToken: string | undefined;
 }
 
-export const SECRET_FIELDS = ['client_secret', 'refresh_token', 'access_token'];
+export const SECRET_FIELDS = ['client_secret', 'refresh_token', 'access_token', 'webhook_verifier_token'];
 
 let cachedSpec: ConnectorSpecification | undefined;
 
@@ -115,6 +119,8 @@ export function parseConfig(input: JsonObject): QboConfig {
     reportStartDate: (c['report_start_date'] as string | undefined) ?? startDate.slice(0, 10),
     reportRefreshPeriods: c['report_refresh_periods'] as number,
     customQueries: c['custom_queries'] as CustomQuery[],
+    validateRecords: c['validate_records'] as ValidationMode,
+    webhookVerifierToken: c['webhook_verifier_token'] as string | undefined,
   };
 }
 

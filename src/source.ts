@@ -15,6 +15,7 @@ import { qboProgressMetrics } from './qbo/progress-metrics.js';
 import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
 import { ConfigError } from './cdk/errors.js';
+import { RecordValidator, validatingStream } from './cdk/record-validator.js';
 
 /** Pages held in memory at once across all streams (in flight or waiting to be emitted). */
 const PAGE_BUDGET = 12;
@@ -37,6 +38,8 @@ export function configWithTokens(raw: JsonObject, tokens: RefreshedTokens): Json
 export class QuickBooksSource implements Source<QboConfig> {
   private stack: QboStack | undefined;
   private streamList: Stream[] | undefined;
+  /** The streams as built, before any validation wrapper (prepareRead plans on these). */
+  private rawStreams: Stream[] | undefined;
 
   constructor(private readonly options: QboSourceOptions = {}) {}
 
@@ -148,7 +151,13 @@ export class QuickBooksSource implements Source<QboConfig> {
       client,
       ctx.logger,
     );
-    this.streamList = [...entities, ...custom, ...reports];
+    this.rawStreams = [...entities, ...custom, ...reports];
+    const mode = config.validateRecords;
+    if (mode === 'off') this.streamList = this.rawStreams;
+    else {
+      const validator = new RecordValidator(mode, ctx.logger);
+      this.streamList = this.rawStreams.map((stream) => validatingStream(stream, validator));
+    }
     return this.streamList;
   }
 
@@ -159,7 +168,8 @@ export class QuickBooksSource implements Source<QboConfig> {
 
   /** Before reading: one shared CDC call for the streams it can serve, one batch for small first pages. */
   prepareRead(config: QboConfig, ctx: RunContext, catalog: ConfiguredAirbyteStream[], state: Map<string, JsonObject>): void {
-    const byName = new Map(this.streams(config, ctx).map((s) => [s.name, s]));
+    this.streams(config, ctx);
+    const byName = new Map((this.rawStreams ?? []).map((s) => [s.name, s]));
     for (const configured of catalog) {
       const stream = byName.get(configured.stream.name);
       if (stream instanceof EntityStream) {
