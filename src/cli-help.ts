@@ -20,11 +20,13 @@ export const COMMANDS: Entry[] = [
   { binary: 'source-quickbooks', usage: 'discover --config <config.json>', summary: 'list the streams (Airbyte CATALOG message)' },
   {
     binary: 'source-quickbooks',
-    usage: 'read --config <config.json> --catalog <configured_catalog.json> [--state <state.json>]',
+    usage: 'read --config <config.json> --catalog <configured_catalog.json> [--state <state.json>] [--archive <dir>]',
     summary: 'read records; stdout carries Airbyte messages only',
   },
+  { binary: 'source-quickbooks', usage: 'replay <archive dir>/<run>', summary: 'write the messages of an archived read to stdout again (no QuickBooks call)' },
   { binary: 'source-quickbooks', usage: 'auth --client-id <id> [options]', summary: 'connect a company and write a ready config (see auth --help)' },
-  { binary: 'tap-quickbooks', usage: '--config <config.json> [--catalog <catalog.json>] [--state <state.json>]', summary: 'sync; stdout carries Singer messages only' },
+  { binary: 'tap-quickbooks', usage: '--config <config.json> [--catalog <catalog.json>] [--state <state.json>] [--archive <dir>]', summary: 'sync; stdout carries Singer messages only' },
+  { binary: 'tap-quickbooks', usage: 'replay <archive dir>/<run>', summary: 'write the messages of an archived sync to stdout again (no QuickBooks call)' },
   { binary: 'tap-quickbooks', usage: '--config <config.json> --discover', summary: 'print the Singer catalog' },
   { binary: 'tap-quickbooks', usage: '--about [--format json|markdown]', summary: 'settings, aliases and capabilities (Meltano SDK layout)' },
 ];
@@ -37,6 +39,8 @@ export const FLAGS: Array<{ binary: Binary; flag: string; summary: string }> = [
   { binary: 'tap-quickbooks', flag: '--config FILE', summary: 'config (JSON); repeatable, later files win; --config=ENV reads TAP_QUICKBOOKS_<SETTING>' },
   { binary: 'tap-quickbooks', flag: '--catalog FILE', summary: 'Singer catalog with selections (legacy: --properties); without it every stream is synced' },
   { binary: 'tap-quickbooks', flag: '--state FILE', summary: 'the last STATE value emitted ({"bookmarks": ...})' },
+  { binary: 'source-quickbooks', flag: '--archive DIR', summary: 'read also writes every message to DIR/<run>/ (gzip parts + manifest.json) for replay' },
+  { binary: 'tap-quickbooks', flag: '--archive DIR', summary: 'the sync also writes every message to DIR/<run>/ (gzip parts + manifest.json) for replay' },
   { binary: 'source-quickbooks', flag: '--debug', summary: 'debug logs and stack traces' },
   { binary: 'tap-quickbooks', flag: '--debug', summary: 'debug logs and stack traces on stderr' },
 ];

@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { runAuth } from './auth/auth-command.js';
 import { runAirbyte } from './cdk/airbyte-runner.js';
 import { packageRoot } from './cdk/package-root.js';
+import { runReplay } from './cdk/replay-command.js';
 import { runSinger } from './cdk/singer-runner.js';
 import { commandWords, helpText, usageText, versionText, type Binary } from './cli-help.js';
 import { QuickBooksSource } from './source.js';
@@ -69,6 +70,9 @@ export async function main(argv: string[], executable: string, io: CliIo = {}): 
     const target = answer.toStderr ? (io.stderr ?? process.stderr) : stdout;
     await new Promise<void>((resolve) => target.write(answer.text, () => resolve()));
     return answer.code;
+  }
+  if (argv[0] === 'replay') {
+    return runReplay(argv.slice(1), { protocol: binary === 'tap-quickbooks' ? 'singer' : 'airbyte', name: binary, stdout, ...(io.stderr ? { stderr: io.stderr } : {}) });
   }
   const source = new QuickBooksSource();
   if (protocolOf(argv, executable) === 'airbyte') return runAirbyte(source, argv, { stdout, ...(io.stderr ? { stderr: io.stderr } : {}) });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseMessageLine, type AirbyteMessage } from './messages.js';
 import { assertBuilt, CONNECTOR_BIN } from './repo-paths.js';
 
-export type Command = 'spec' | 'check' | 'discover' | 'read';
+export type Command = 'spec' | 'check' | 'discover' | 'read' | 'replay';
 
 /** A file's content: a value written as JSON, or a string written as is (for malformed input tests). */
 export type FileContent = unknown;
@@ -22,6 +22,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Sees every message as it arrives; may kill the child (e.g. after the k-th STATE). */
   onMessage?: (message: AirbyteMessage, child: ChildProcess) => void;
+  /** Appended to the arguments (e.g. `--archive DIR`, or replay's run directory). */
+  extraArgs?: string[];
 }
 
 export interface RunResult {
@@ -46,6 +48,7 @@ function argsFor(command: Command, dir: string, options: RunOptions): string[] {
   if (options.config !== undefined) args.push('--config', write(dir, 'config.json', options.config));
   if (options.catalog !== undefined) args.push('--catalog', write(dir, 'catalog.json', options.catalog));
   if (options.state !== undefined) args.push('--state', write(dir, 'state.json', options.state));
+  args.push(...(options.extraArgs ?? []));
   return args;
 }
 

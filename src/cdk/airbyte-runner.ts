@@ -10,6 +10,7 @@ import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
 import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from './interruptible.js';
+import { RunArchive } from './run-archive.js';
 import { progressSession, type ProgressSession } from './progress-session.js';
 import { SecretRegistry } from './secrets.js';
 import { ConfigWriteBack } from './singer-config-writeback.js';
@@ -50,6 +51,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   // Every command listens: node as a container's PID 1 has no default action for SIGTERM/SIGINT.
   const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
   let progress: ProgressSession | undefined;
+  let archive: RunArchive | undefined;
 
   const say = (text: string): void => {
     progress?.display.clear();
@@ -61,9 +63,20 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     logOptions.debug ||= command.debug;
     await runInterruptible(interrupt, (signal) => run(command, signal));
     await output.close();
-    return 0;
+    return closeArchive(0);
   } catch (error) {
-    return fail(error);
+    return closeArchive(await fail(error));
+  }
+
+  /** The archive records how the run ended (after the last message, the error included). */
+  function closeArchive(code: number): number {
+    try {
+      archive?.close(code === 0 ? 'succeeded' : 'failed', code);
+    } catch (error) {
+      say(`source: the run archive ${archive?.dir ?? ''} could not be completed: ${(error as Error).message}`);
+      return code === 0 ? 1 : code;
+    }
+    return code;
   }
 
   async function fail(error: unknown): Promise<number> {
@@ -142,6 +155,11 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
         : parseInputState(readJsonFile(command.state, 'state', { expect: 'object or array', allowEmpty: true }));
 
     source.prepareRead?.(config, ctx, catalog, state);
+    if (command.archive !== undefined) {
+      archive = RunArchive.open(command.archive, { protocol: 'airbyte' });
+      output.setTap(archive.tap);
+      logger.info(`Archiving this run's messages to ${archive.dir} (replay: source-quickbooks replay ${archive.dir}).`);
+    }
 
     // A person at a terminal sees progress on stderr; a platform (stderr not a TTY) gets nothing extra.
     progress = progressSession({ stderr, stdout: io.stdout ?? process.stdout, sink: writer, metrics: () => source.progressMetrics?.() });

@@ -6,16 +6,17 @@ export type AirbyteCommand =
   | { command: 'spec'; debug: boolean }
   | { command: 'check'; config: string; debug: boolean }
   | { command: 'discover'; config: string; debug: boolean }
-  | { command: 'read'; config: string; catalog: string; state: string | undefined; debug: boolean };
+  | { command: 'read'; config: string; catalog: string; state: string | undefined; archive: string | undefined; debug: boolean };
 
 export const AIRBYTE_USAGE =
   'Usage: spec | check --config <config.json> | discover --config <config.json> | ' +
-  'read --config <config.json> --catalog <configured_catalog.json> [--state <state.json>]';
+  'read --config <config.json> --catalog <configured_catalog.json> [--state <state.json>] [--archive <dir>]';
 
 const FLAGS = {
   config: ['check', 'discover', 'read'],
   catalog: ['read'],
   state: ['read'],
+  archive: ['read'],
 } as const;
 
 function usageError(problem: string): ConfigError {
@@ -34,7 +35,7 @@ export function parseAirbyteArgs(argv: readonly string[]): AirbyteCommand {
   const [command, ...extra] = parsed.positionals;
   if (command === undefined) throw usageError('No command given');
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}"`);
-  const { config, catalog, state, debug = false } = parsed.values;
+  const { config, catalog, state, archive, debug = false } = parsed.values;
 
   if (command !== 'spec' && command !== 'check' && command !== 'discover' && command !== 'read') {
     throw usageError(`Unknown command "${command}"`);
@@ -43,7 +44,7 @@ export function parseAirbyteArgs(argv: readonly string[]): AirbyteCommand {
     const value = parsed.values[flag as keyof typeof FLAGS];
     if (value === undefined) continue;
     if (!(allowed as readonly string[]).includes(command)) throw usageError(`"${command}" takes no --${flag}`);
-    if (value === '') throw usageError(`--${flag} needs a file path`);
+    if (value === '') throw usageError(`--${flag} needs a ${flag === 'archive' ? 'directory' : 'file path'}`);
   }
 
   switch (command) {
@@ -56,7 +57,7 @@ export function parseAirbyteArgs(argv: readonly string[]): AirbyteCommand {
     case 'read':
       if (config === undefined) throw usageError('"read" needs --config <file>');
       if (catalog === undefined) throw usageError('"read" needs --catalog <file>');
-      return { command, config, catalog, state, debug };
+      return { command, config, catalog, state, archive, debug };
   }
 }
 
@@ -69,6 +70,7 @@ function parse(argv: readonly string[]) {
       config: { type: 'string' },
       catalog: { type: 'string' },
       state: { type: 'string' },
+      archive: { type: 'string' },
       debug: { type: 'boolean' },
     },
   });

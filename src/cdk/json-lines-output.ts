@@ -45,6 +45,9 @@ export class JsonLinesOutput implements TextOutput {
     waiter?.resolve();
   };
 
+  /** Sees every chunk just before it is written: the run archive (run-archive.ts). */
+  private tap: ((chunk: string) => void) | undefined;
+
   /** Set when the stream is Node's synchronous file writer (stdout to a file or /dev/null). */
   private readonly fileFd: number | undefined;
 
@@ -53,6 +56,11 @@ export class JsonLinesOutput implements TextOutput {
     stream.on('error', this.onError);
     stream.on('close', this.onClose);
     stream.on('drain', this.onDrain);
+  }
+
+  /** Give every later chunk, as it is written, to `tap` too; a throwing tap fails the output. */
+  setTap(tap: ((chunk: string) => void) | undefined): void {
+    this.tap = tap;
   }
 
   /** The error that stopped the output, if any. */
@@ -101,6 +109,7 @@ export class JsonLinesOutput implements TextOutput {
     if (this.fileFd !== undefined) {
       // What the stream would do, minus converting every chunk to a Buffer first.
       try {
+        this.tap?.(text);
         writeSync(this.fileFd, text);
       } catch (error) {
         return Promise.reject(this.fail(error));
@@ -109,6 +118,7 @@ export class JsonLinesOutput implements TextOutput {
     }
     let accepted: boolean;
     try {
+      this.tap?.(text);
       accepted = this.stream.write(text);
     } catch (error) {
       return Promise.reject(this.fail(error));

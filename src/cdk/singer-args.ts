@@ -7,17 +7,18 @@ export type SingerCommand =
   | { command: 'version' }
   | { command: 'about'; format: 'json' | 'markdown' }
   | { command: 'discover'; configs: string[]; debug: boolean }
-  | { command: 'sync'; configs: string[]; catalog: string | undefined; state: string | undefined; debug: boolean };
+  | { command: 'sync'; configs: string[]; catalog: string | undefined; state: string | undefined; archive: string | undefined; debug: boolean };
 
 export function singerUsage(name: string): string {
   return [
-    `Usage: ${name} --config <config.json> [--config <more.json> ...] [--catalog <catalog.json>] [--state <state.json>]`,
+    `Usage: ${name} --config <config.json> [--config <more.json> ...] [--catalog <catalog.json>] [--state <state.json>] [--archive <dir>]`,
     `       ${name} --config <config.json> --discover`,
     `       ${name} --about [--format json|markdown] | --version | --help`,
     '',
     '  --config     JSON config; repeatable, later files win. --config=ENV reads <NAME>_<SETTING> variables.',
     '  --catalog    Singer catalog with selections (legacy: --properties). Without it every stream is synced.',
     '  --state      The last STATE value emitted ({"bookmarks": ...}); tap-airbyte-wrapper state is accepted.',
+    '  --archive    Also write every message to a compressed run archive under this directory (see `replay`).',
     '  --discover   Print the Singer catalog.',
     '  --debug      Debug logs and stack traces on stderr (also LOG_LEVEL=DEBUG).',
   ].join('\n');
@@ -48,13 +49,14 @@ export function parseSingerArgs(argv: readonly string[], name: string): SingerCo
   if (configs.some((path) => path === '')) throw usage('--config needs a file path');
   const debug = values.debug ?? false;
   if (values.discover) {
-    if (values.catalog !== undefined || values.properties !== undefined || values.state !== undefined) {
-      throw usage('--discover takes no --catalog, --properties or --state');
+    if (values.catalog !== undefined || values.properties !== undefined || values.state !== undefined || values.archive !== undefined) {
+      throw usage('--discover takes no --catalog, --properties, --state or --archive');
     }
     return { command: 'discover', configs, debug };
   }
   if (values.catalog !== undefined && values.properties !== undefined) throw usage('Pass --catalog or --properties, not both');
-  return { command: 'sync', configs, catalog: values.catalog ?? values.properties, state: values.state, debug };
+  if (values.archive === '') throw usage('--archive needs a directory');
+  return { command: 'sync', configs, catalog: values.catalog ?? values.properties, state: values.state, archive: values.archive, debug };
 }
 
 function parse(argv: readonly string[]) {
@@ -67,6 +69,7 @@ function parse(argv: readonly string[]) {
       catalog: { type: 'string' },
       properties: { type: 'string' },
       state: { type: 'string' },
+      archive: { type: 'string' },
       discover: { type: 'boolean' },
       about: { type: 'boolean' },
       format: { type: 'string' },

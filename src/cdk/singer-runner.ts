@@ -5,6 +5,7 @@ import { JsonLinesOutput, OutputClosedError } from './json-lines-output.js';
 import type { JsonObject } from './protocol.js';
 import { readStreams, SyncFailedError } from './read-driver.js';
 import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from './interruptible.js';
+import { RunArchive } from './run-archive.js';
 import { SecretRegistry } from './secrets.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
@@ -58,6 +59,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
   const logOutput = new JsonLinesOutput(io.stderr ?? process.stderr);
   let debug = isDebug(env);
   let interruptedBy: string | undefined;
+  let archive: RunArchive | undefined;
 
   try {
     const command = parseSingerArgs(argv, options.name);
@@ -68,9 +70,21 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
     const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal };
     await runInterruptible(interrupt, (signal) => run(command, signal));
     await closeAll();
-    return 0;
+    return await closeArchive(0);
   } catch (error) {
-    return fail(error);
+    return closeArchive(await fail(error));
+  }
+
+  /** The archive records how the run ended. */
+  async function closeArchive(code: number): Promise<number> {
+    try {
+      archive?.close(code === 0 ? 'succeeded' : 'failed', code);
+    } catch (error) {
+      const stderr = io.stderr ?? process.stderr;
+      stderr.write(secrets.scrub(`ERROR The run archive ${archive?.dir ?? ''} could not be completed: ${(error as Error).message}`) + '\n');
+      return code === 0 ? 1 : code;
+    }
+    return code;
   }
 
   async function fail(error: unknown): Promise<number> {
@@ -182,6 +196,11 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
       return;
     }
     source.prepareRead?.(config, ctx, selection.configured, state);
+    if (command.archive !== undefined) {
+      archive = RunArchive.open(command.archive, { protocol: 'singer' });
+      output.setTap(archive.tap);
+      log.info(`Archiving this run's messages to ${archive.dir} (replay: ${options.name} replay ${archive.dir}).`);
+    }
     await readStreams({ streams, catalog: selection.configured, state, sink, logger: log, concurrency: source.streamConcurrency?.(config) ?? 4, signal });
     await sink.flush();
   }

@@ -13,6 +13,7 @@ describe('parseAirbyteArgs', () => {
     expect(parseAirbyteArgs(['read', '--state', 's', '--catalog', 'k', '--config', 'c', '--debug'])).toEqual({
       command: 'read', config: 'c', catalog: 'k', state: 's', debug: true,
     });
+    expect(parseAirbyteArgs(['read', '--config', 'c', '--catalog', 'k', '--archive', 'runs'])).toMatchObject({ command: 'read', archive: 'runs' });
   });
 
   it.each([
@@ -28,6 +29,8 @@ describe('parseAirbyteArgs', () => {
     [['check', '--verbose'], /^Unknown option '--verbose'\. Usage:/],
     [['check', '--config'], /config/],
     [['check', '--config='], /--config needs a file path/],
+    [['discover', '--config', 'c', '--archive', 'd'], /"discover" takes no --archive/],
+    [['read', '--config', 'c', '--catalog', 'k', '--archive='], /--archive needs a directory/],
   ])('rejects %j with a ConfigError and the usage line', (argv, pattern) => {
     let caught: unknown;
     try {
