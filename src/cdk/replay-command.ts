@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { AirbyteWriter } from './airbyte-writer.js';
 import { ConfigError } from './errors.js';
+import { runInterruptible, SIGNAL_EXIT_CODES } from './interruptible.js';
 import { JsonLinesOutput } from './json-lines-output.js';
+import { silentLogger } from './logger.js';
 import { ARCHIVE_FORMAT, MANIFEST, partFiles, type ArchiveManifest } from './run-archive.js';
 import { SecretRegistry } from './secrets.js';
 import { singerErrorText } from './singer-writer.js';
@@ -23,6 +25,8 @@ export interface ReplayOptions {
   name: string;
   stdout?: Writable;
   stderr?: Writable;
+  /** Listen to SIGTERM/SIGINT (default true): a stopped replay exits 143/130 after its last whole line. */
+  handleSignals?: boolean;
 }
 
 export function replayUsage(name: string): string {
@@ -66,6 +70,8 @@ export function readManifest(runDir: string, name: string): ArchiveManifest {
 export async function runReplay(argv: string[], options: ReplayOptions): Promise<number> {
   const stderr = options.stderr ?? process.stderr;
   const output = new JsonLinesOutput(options.stdout ?? process.stdout);
+  let interruptedBy: string | undefined;
+  const interrupt = { handleSignals: options.handleSignals, logger: silentLogger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
   try {
     let runDir: string;
     try {
@@ -80,15 +86,22 @@ export async function runReplay(argv: string[], options: ReplayOptions): Promise
       stderr.write(`replay: run ${manifest.run} ended ${manifest.status}; replaying what it wrote (the destination gets the same messages it got then).\n`);
     }
     let lines = 0;
-    for (const part of partFiles(runDir)) {
-      const { written, torn } = await replayPart(join(runDir, part), output);
-      lines += written;
-      if (torn) stderr.write(`replay: ${part} was cut short (the run was killed while writing it); replayed up to its last whole line.\n`);
-    }
+    await runInterruptible(interrupt, async (signal) => {
+      for (const part of partFiles(runDir)) {
+        const { written, torn } = await replayPart(join(runDir, part), output, signal);
+        lines += written;
+        if (torn) stderr.write(`replay: ${part} was cut short (the run was killed while writing it); replayed up to its last whole line.\n`);
+      }
+    });
     await output.close();
     stderr.write(`replay: ${lines} messages of run ${manifest.run} written.\n`);
     return 0;
   } catch (error) {
+    if (interruptedBy !== undefined) {
+      stderr.write(`replay: stopped by ${interruptedBy}; stdout ends at a whole line.\n`);
+      await output.close().catch(() => undefined);
+      return SIGNAL_EXIT_CODES[interruptedBy] ?? 1;
+    }
     if (options.protocol === 'airbyte' && output.error === undefined) {
       const writer = new AirbyteWriter({ output, secrets: new SecretRegistry() });
       await writer.error(error).catch(() => undefined);
@@ -101,7 +114,7 @@ export async function runReplay(argv: string[], options: ReplayOptions): Promise
 }
 
 /** One part, line by line: returns the lines written and whether it ended mid-member or mid-line. */
-async function replayPart(path: string, output: JsonLinesOutput): Promise<{ written: number; torn: boolean }> {
+async function replayPart(path: string, output: JsonLinesOutput, signal: AbortSignal): Promise<{ written: number; torn: boolean }> {
   const file = createReadStream(path);
   const gunzip = createGunzip();
   file.on('error', (error) => gunzip.destroy(error));
@@ -112,6 +125,7 @@ async function replayPart(path: string, output: JsonLinesOutput): Promise<{ writ
   let torn = false;
   try {
     for await (const chunk of gunzip as AsyncIterable<string>) {
+      if (signal.aborted) throw signal.reason;
       const text = carry + chunk;
       const end = text.lastIndexOf('\n') + 1;
       carry = text.slice(end);
@@ -120,6 +134,10 @@ async function replayPart(path: string, output: JsonLinesOutput): Promise<{ writ
       await output.write(text.slice(0, end));
     }
   } catch (error) {
+    if (signal.aborted) {
+      gunzip.destroy();
+      throw error;
+    }
     // A member cut short by a kill: what came before it is whole; anything else is a real error.
     if ((error as NodeJS.ErrnoException).code !== 'Z_BUF_ERROR') throw new ConfigError(`replay: ${path} cannot be read (${(error as Error).message}).`);
     torn = true;

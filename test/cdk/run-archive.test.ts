@@ -16,7 +16,7 @@ const CONTROL = '{"type":"CONTROL","control":{"type":"CONNECTOR_CONFIG","emitted
 async function replay(dir: string, protocol: 'airbyte' | 'singer' = 'airbyte') {
   const stdout = new CaptureStream();
   const stderr = new CaptureStream();
-  const code = await runReplay([dir], { protocol, name: 'source-quickbooks', stdout, stderr });
+  const code = await runReplay([dir], { protocol, name: 'source-quickbooks', stdout, stderr, handleSignals: false });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
