@@ -145,7 +145,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   async function read(command: Extract<AirbyteCommand, { command: 'read' }>, signal: AbortSignal): Promise<void> {
     const config = source.parseConfig(loadConfig(command.config));
     const streams = source.streams(config, ctx);
-    const catalog = validateConfiguredCatalog(
+    const { streams: catalog, rejected } = validateConfiguredCatalog(
       readJsonFile(command.catalog, 'catalog'),
       streams.map((stream) => stream.describe()),
     );
@@ -166,7 +166,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     const sink = progress?.sink ?? writer;
     progress?.display.start();
     try {
-      await readStreams({ streams, catalog, state, sink, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal });
+      await readStreams({ streams, catalog, rejected, state, sink, logger, concurrency: source.streamConcurrency?.(config) ?? 4, signal });
     } finally {
       progress?.display.stop();
     }

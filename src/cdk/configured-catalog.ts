@@ -20,12 +20,26 @@ function listSome(names: string[]): string {
   return names.length > 10 ? `${shown}, ... (${names.length} in all)` : shown;
 }
 
+/** A catalog entry the source cannot serve; reported as that stream's failure while the others sync. */
+export interface RejectedStream {
+  stream: string;
+  error: ConfigError;
+}
+
+export interface CheckedCatalog {
+  /** The entries to read, in catalog order. */
+  streams: ConfiguredAirbyteStream[];
+  /** Entries naming a stream this source does not offer, or a sync mode the stream cannot do. */
+  rejected: RejectedStream[];
+}
+
 /**
- * Check a ConfiguredAirbyteCatalog against the streams the source offers and return its streams in
- * catalog order. Streams are matched by name. A missing destination_sync_mode defaults to 'append'
- * (a source never uses it).
+ * Check a ConfiguredAirbyteCatalog against the streams the source offers. Streams are matched by
+ * name. A malformed catalog throws; like Airbyte's Python CDK, a well-formed entry the source cannot
+ * serve (a stale selection after a schema change) is set aside in `rejected` so the rest still
+ * syncs. A missing destination_sync_mode defaults to 'append' (a source never uses it).
  */
-export function validateConfiguredCatalog(raw: unknown, available: readonly AirbyteStream[]): ConfiguredAirbyteStream[] {
+export function validateConfiguredCatalog(raw: unknown, available: readonly AirbyteStream[]): CheckedCatalog {
   if (!isObject(raw)) fail('it must be a JSON object with a "streams" array');
   const entries = raw['streams'];
   if (!Array.isArray(entries)) fail('"streams" must be an array of configured streams');
@@ -34,6 +48,10 @@ export function validateConfiguredCatalog(raw: unknown, available: readonly Airb
   const offered = new Map(available.map((stream) => [stream.name, stream]));
   const seen = new Set<string>();
   const result: ConfiguredAirbyteStream[] = [];
+  const rejected: RejectedStream[] = [];
+  const reject = (name: string, problem: string): void => {
+    rejected.push({ stream: name, error: new ConfigError(`Configured catalog: ${problem}. ${FIX}`, { streamName: name }) });
+  };
 
   entries.forEach((entry: unknown, index) => {
     const at = `streams[${index}]`;
@@ -43,19 +61,18 @@ export function validateConfiguredCatalog(raw: unknown, available: readonly Airb
       fail(`${at}.stream must be an object with a "name"`);
     }
     const name = stream['name'];
-    const source = offered.get(name);
-    if (source === undefined) {
-      fail(`stream "${name}" is not offered by this source (available: ${listSome([...offered.keys()])})`);
-    }
     if (seen.has(name)) fail(`stream "${name}" is listed more than once; list each stream once`);
     seen.add(name);
-
     const syncMode = entry['sync_mode'];
     if (typeof syncMode !== 'string' || !(SYNC_MODES as readonly string[]).includes(syncMode)) {
-      fail(`stream "${name}" has sync_mode ${JSON.stringify(syncMode)}; use one of ${source.supported_sync_modes.join(', ')}`);
+      fail(`stream "${name}" has sync_mode ${JSON.stringify(syncMode)}; use one of ${SYNC_MODES.join(', ')}`);
+    }
+    const source = offered.get(name);
+    if (source === undefined) {
+      return reject(name, `stream "${name}" is not offered by this source (available: ${listSome([...offered.keys()])})`);
     }
     if (!source.supported_sync_modes.includes(syncMode as SyncMode)) {
-      fail(`stream "${name}" does not support sync_mode ${syncMode}; it supports ${source.supported_sync_modes.join(', ')}`);
+      return reject(name, `stream "${name}" does not support sync_mode ${syncMode}; it supports ${source.supported_sync_modes.join(', ')}`);
     }
     const destinationSyncMode = entry['destination_sync_mode'] ?? 'append';
     if (typeof destinationSyncMode !== 'string' || !(DESTINATION_SYNC_MODES as readonly string[]).includes(destinationSyncMode)) {
@@ -80,5 +97,5 @@ export function validateConfiguredCatalog(raw: unknown, available: readonly Airb
     if (primaryKey === null) delete configured.primary_key;
     result.push(configured);
   });
-  return result;
+  return { streams: result, rejected };
 }

@@ -8,6 +8,8 @@ import type { MessageSink, Stream, StreamEvent } from './stream.js';
 export interface ReadOptions {
   streams: Stream[]; // every stream the source offers
   catalog: ConfiguredAirbyteStream[]; // validated configured streams (subset, in catalog order)
+  /** Catalog entries the source cannot serve: each is reported as failed, the others still sync. */
+  rejected?: readonly { stream: string; error: ConfigError }[];
   state: Map<string, JsonObject>; // input state per stream name
   sink: MessageSink;
   logger: Logger;
@@ -38,7 +40,8 @@ function ignore(): void {}
 /**
  * Read the configured streams, up to `concurrency` at once, forwarding each stream's events to the
  * sink in order between STREAM_STATUS STARTED, RUNNING and COMPLETE (or INCOMPLETE plus an error).
- * A ConfigError in one stream aborts the rest (the same bad credentials would fail them all).
+ * A ConfigError in one stream aborts the rest (the same bad credentials would fail them all); a
+ * rejected catalog entry does not (it is about that stream only).
  * Throws SyncFailedError when any stream did not complete; rethrows a sink failure as is.
  */
 export async function readStreams(options: ReadOptions): Promise<void> {
@@ -147,6 +150,15 @@ export async function readStreams(options: ReadOptions): Promise<void> {
         .then(() => emit(sink.error(error, name)))
         .catch(ignore);
     }
+  }
+
+  // As Airbyte's Python CDK does with a stream it does not know: that stream fails, the sync goes on.
+  for (const { stream, error } of options.rejected ?? []) {
+    failed.push({ stream, error });
+    unfinished.push(stream);
+    await emit(sink.streamStatus(stream, 'INCOMPLETE'))
+      .then(() => emit(sink.error(error, stream)))
+      .catch(ignore);
   }
 
   const queue = options.catalog;

@@ -2,14 +2,15 @@
 // A resumed or incremental read starts at `cursor` inclusive: records of that second are read again
 // (harmless under dedup), so a checkpoint never has to know whether its second was complete;
 // `seen` lists what was already emitted in that second so a resumed read skips it.
-import { ConfigError } from '../cdk/errors.js';
+// Every state also carries `airbyte_cursor`, the official connector's own field, so a connection
+// rolled back to airbyte/source-quickbooks resumes from it instead of re-syncing.
 import type { JsonObject } from '../cdk/protocol.js';
-import { isInstant } from './qbo-time.js';
+import { queryLiteral } from './qbo-time.js';
+import { CURSOR_FIELD, findStateCursor } from './state-shapes.js';
+
+export { CURSOR_FIELD };
 
 export const STATE_VERSION = 1;
-
-/** The record field that copies MetaData.LastUpdatedTime (airbyte/source-quickbooks' name). */
-export const CURSOR_FIELD = 'airbyte_cursor';
 
 export interface EntityState {
   v: typeof STATE_VERSION;
@@ -18,26 +19,26 @@ export interface EntityState {
   seen?: string[];
 }
 
-/** Reads our state or airbyte/source-quickbooks' `{"airbyte_cursor": "..."}`; undefined for none. */
-export function parseEntityState(stream: string, raw: JsonObject | undefined): EntityState | undefined {
-  if (raw === undefined || Object.keys(raw).length === 0) return undefined;
-  // Full-refresh reads of streams without timestamps checkpoint as {"v": 1}: nothing to resume from.
-  if (raw['v'] === STATE_VERSION && raw['cursor'] === undefined) return undefined;
-  const cursor = raw['cursor'] ?? raw['airbyte_cursor'];
-  if (!isInstant(cursor)) {
-    throw new ConfigError(
-      `The state of stream "${stream}" has no valid cursor (got ${JSON.stringify(raw).slice(0, 200)}). ` +
-        'Expected {"cursor": "<RFC 3339 timestamp>"}; fix the state or reset the stream.',
-      { streamName: stream },
+/**
+ * Reads our state or any shape airbyte/source-quickbooks wrote (state-shapes.ts); undefined for
+ * none. A state whose cursor cannot be found is not fatal: `warn` hears why, and the stream is read
+ * in full (from start_date), as a first sync would be.
+ */
+export function parseEntityState(stream: string, raw: JsonObject | undefined, warn: (message: string) => void): EntityState | undefined {
+  const found = findStateCursor(raw);
+  if (found.kind === 'none') return undefined;
+  if (found.kind === 'unreadable') {
+    warn(
+      `Stream ${stream}: its saved state is not one this connector can resume from: ${found.reason}. ` +
+        'Reading the stream in full from start_date; the next state will be readable.',
     );
+    return undefined;
   }
-  const seen = raw['seen'];
-  if (seen !== undefined && !(Array.isArray(seen) && seen.every((k) => typeof k === 'string'))) {
-    throw new ConfigError(`The state of stream "${stream}" has a malformed "seen" list; fix the state or reset the stream.`, { streamName: stream });
-  }
-  return seen === undefined ? { v: STATE_VERSION, cursor } : { v: STATE_VERSION, cursor, seen: seen as string[] };
+  return found.seen === undefined ? { v: STATE_VERSION, cursor: found.cursor } : { v: STATE_VERSION, cursor: found.cursor, seen: found.seen };
 }
 
 export function entityState(cursor: string, seen?: string[]): JsonObject {
-  return seen === undefined ? { v: STATE_VERSION, cursor } : { v: STATE_VERSION, cursor, seen };
+  // airbyte/source-quickbooks parses its cursor with "%Y-%m-%dT%H:%M:%S%z": whole seconds, an offset.
+  const official = queryLiteral(cursor);
+  return seen === undefined ? { v: STATE_VERSION, cursor, [CURSOR_FIELD]: official } : { v: STATE_VERSION, cursor, seen, [CURSOR_FIELD]: official };
 }

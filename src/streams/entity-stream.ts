@@ -7,7 +7,7 @@ import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow, type WindowFacts } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
-import { CURSOR_FIELD, entityState, parseEntityState } from './entity-state.js';
+import { CURSOR_FIELD, entityState, parseEntityState, type EntityState } from './entity-state.js';
 import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
@@ -39,6 +39,8 @@ export interface EntityStreamOptions {
 
 export class EntityStream implements Stream {
   readonly name: string;
+  /** The last input state parsed, so a state that cannot be read is warned about once, not per call. */
+  private parsed: { raw: JsonObject | undefined; state: EntityState | undefined } | undefined;
 
   constructor(
     readonly def: EntityDef,
@@ -75,13 +77,20 @@ export class EntityStream implements Stream {
   /** Where an incremental read starts: the saved cursor minus the lookback, else start_date. */
   startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined; seen: string[] } {
     if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined, seen: [] };
-    const state = parseEntityState(this.name, request.state);
+    const state = this.savedState(request.state);
     const saved = state?.cursor;
     if (saved === undefined) return { from: this.options.startDate, saved, seen: [] };
     const lookback = this.options.lookbackSeconds * 1000;
     // With a lookback the overlap is wanted: nothing is skipped.
     if (lookback > 0) return { from: utcLiteral(instantOf(saved) - lookback), saved, seen: [] };
     return { from: saved, saved, seen: state?.seen ?? [] };
+  }
+
+  private savedState(raw: JsonObject | undefined): EntityState | undefined {
+    if (this.parsed === undefined || this.parsed.raw !== raw) {
+      this.parsed = { raw, state: parseEntityState(this.name, raw, (message) => this.options.logger.warn(message)) };
+    }
+    return this.parsed.state;
   }
 
   /** The first query a read sends, when it is a query. */

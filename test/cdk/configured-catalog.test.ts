@@ -21,10 +21,11 @@ function messageOf(raw: unknown, streams = available): string {
 
 describe('validateConfiguredCatalog', () => {
   it('returns the configured streams in catalog order', () => {
-    const result = validateConfiguredCatalog(
+    const { streams: result, rejected } = validateConfiguredCatalog(
       { streams: [entry('bills', { sync_mode: 'incremental', cursor_field: ['updated'] }), entry('accounts')] },
       available,
     );
+    expect(rejected).toEqual([]);
     expect(result.map((s) => [s.stream.name, s.sync_mode, s.cursor_field])).toEqual([
       ['bills', 'incremental', ['updated']],
       ['accounts', 'full_refresh', undefined],
@@ -32,7 +33,9 @@ describe('validateConfiguredCatalog', () => {
   });
 
   it('defaults a missing destination_sync_mode and drops null cursor/primary key', () => {
-    const [only] = validateConfiguredCatalog(
+    const {
+      streams: [only],
+    } = validateConfiguredCatalog(
       { streams: [{ stream: { name: 'invoices' }, sync_mode: 'full_refresh', cursor_field: null, primary_key: null }] },
       available,
     );
@@ -41,16 +44,21 @@ describe('validateConfiguredCatalog', () => {
     expect(only).not.toHaveProperty('primary_key');
   });
 
-  it('names an unknown stream and lists some available ones', () => {
-    const message = messageOf({ streams: [entry('__AIRBYTE__stream_that_does_not_exist')] });
-    expect(message).toContain('stream "__AIRBYTE__stream_that_does_not_exist" is not offered by this source');
-    expect(message).toContain('available: invoices, accounts, bills');
-    expect(message).toContain('Run discover');
+  it('sets aside an unknown stream, naming it and some available ones, and keeps the rest', () => {
+    const { streams, rejected } = validateConfiguredCatalog({ streams: [entry('__AIRBYTE__stream_that_does_not_exist'), entry('bills')] }, available);
+    expect(streams.map((s) => s.stream.name)).toEqual(['bills']);
+    expect(rejected.map((r) => r.stream)).toEqual(['__AIRBYTE__stream_that_does_not_exist']);
+    const error = rejected[0]!.error;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.streamName).toBe('__AIRBYTE__stream_that_does_not_exist');
+    expect(error.message).toContain('stream "__AIRBYTE__stream_that_does_not_exist" is not offered by this source');
+    expect(error.message).toContain('available: invoices, accounts, bills');
+    expect(error.message).toContain('Run discover');
   });
 
   it('shortens a long list of available streams', () => {
     const many = Array.from({ length: 30 }, (_, i) => describeStream(`s${i}`));
-    expect(messageOf({ streams: [entry('zzz')] }, many)).toContain('s9, ... (30 in all)');
+    expect(validateConfiguredCatalog({ streams: [entry('zzz')] }, many).rejected[0]?.error.message).toContain('s9, ... (30 in all)');
   });
 
   it('rejects an invalid sync_mode value', () => {
@@ -59,10 +67,12 @@ describe('validateConfiguredCatalog', () => {
     );
   });
 
-  it('rejects a sync_mode the stream does not support', () => {
-    expect(messageOf({ streams: [entry('accounts', { sync_mode: 'incremental' })] })).toContain(
-      'stream "accounts" does not support sync_mode incremental; it supports full_refresh',
-    );
+  it('sets aside a stream asking a sync_mode it does not support', () => {
+    const { streams, rejected } = validateConfiguredCatalog({ streams: [entry('accounts', { sync_mode: 'incremental' }), entry('invoices')] }, available);
+    expect(streams.map((s) => s.stream.name)).toEqual(['invoices']);
+    expect(rejected.map((r) => [r.stream, r.error.message])).toEqual([
+      ['accounts', expect.stringContaining('stream "accounts" does not support sync_mode incremental; it supports full_refresh') as unknown],
+    ]);
   });
 
   it('rejects duplicate streams', () => {

@@ -22,7 +22,9 @@ function fixed(name: string, events: StreamEvent[]): FakeStream {
   });
 }
 
-async function run(streams: FakeStream[], catalog: ConfiguredAirbyteStream[], extra: { state?: Map<string, JsonObject>; concurrency?: number; signal?: AbortSignal } = {}) {
+type RunExtra = { state?: Map<string, JsonObject>; concurrency?: number; signal?: AbortSignal; rejected?: { stream: string; error: ConfigError }[] };
+
+async function run(streams: FakeStream[], catalog: ConfiguredAirbyteStream[], extra: RunExtra = {}) {
   const sink = new RecordingSink();
   let error: unknown;
   try {
@@ -34,6 +36,7 @@ async function run(streams: FakeStream[], catalog: ConfiguredAirbyteStream[], ex
       logger: silentLogger,
       concurrency: extra.concurrency ?? 4,
       ...(extra.signal ? { signal: extra.signal } : {}),
+      ...(extra.rejected ? { rejected: extra.rejected } : {}),
     });
   } catch (e) {
     error = e;
@@ -117,6 +120,22 @@ describe('readStreams', () => {
     }
     const order = sink.calls.flatMap((c) => (c.kind === 'records' ? [c.stream] : []));
     expect(new Set(order.slice(0, 4)).size).toBe(2); // they really ran side by side
+  });
+
+  it('a rejected catalog entry fails alone: INCOMPLETE and its error, every other stream COMPLETE, then SyncFailedError', async () => {
+    const rejection = new ConfigError('Configured catalog: stream "gone" is not offered by this source.', { streamName: 'gone' });
+    const { sink, error } = await run([fixed('a', [page(2)]), fixed('b', [page(3)])], [configured('a'), configured('b')], {
+      rejected: [{ stream: 'gone', error: rejection }],
+    });
+    expect(sink.statuses('gone')).toEqual(['INCOMPLETE']);
+    expect(sink.errors()).toEqual([{ kind: 'error', error: rejection, stream: 'gone' }]);
+    expect(sink.statuses('a')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+    expect(sink.statuses('b')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+    expect(sink.calls.filter((c) => c.kind === 'records').map((c) => c.stream)).toEqual(['a', 'b']);
+    expect(error).toBeInstanceOf(SyncFailedError);
+    expect((error as SyncFailedError).failedStreams).toEqual(['gone']);
+    expect((error as SyncFailedError).failureType).toBe('config_error');
+    expect((error as SyncFailedError).reported).toBe(true);
   });
 
   it('a ConfigError aborts the other streams: one error trace, the rest INCOMPLETE', async () => {

@@ -67,7 +67,7 @@ describe('queries each registry row produces', () => {
     const { records, states } = await run(make(api, 'recurring_transactions'), 'full_refresh');
     expect(api.queries).toEqual(['SELECT * FROM RecurringTransaction MAXRESULTS 10']);
     expect(records[0]).toMatchObject({ Id: '20', RecurringTxnType: 'Bill', airbyte_cursor: '2026-01-01T00:00:00-08:00' });
-    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-01-01T00:00:00-08:00' });
+    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-01-01T00:00:00-08:00', airbyte_cursor: '2026-01-01T00:00:00-08:00' });
   });
 
   it('company_info is one query', async () => {
@@ -104,9 +104,10 @@ describe('lossless paging', () => {
     expect(records.map((r) => r['Id'])).toEqual(Array.from({ length: 35 }, (_, i) => String(i + 1)));
     expect(states.length).toBeGreaterThanOrEqual(4);
     expect(events.filter((e) => e.type === 'estimate')).toEqual([{ type: 'estimate', rowEstimate: 35 }]);
-    expect(states.at(-2)).toEqual({ v: 1, cursor: api.table('Invoice')[34]!.MetaData.LastUpdatedTime, seen: ['35:0'] });
+    const at35 = api.table('Invoice')[34]!.MetaData.LastUpdatedTime;
+    expect(states.at(-2)).toEqual({ v: 1, cursor: at35, seen: ['35:0'], airbyte_cursor: at35 });
     // then the cursor moves up to the server clock (minus 5 minutes): nothing else exists before it
-    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00' });
+    expect(states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00', airbyte_cursor: '2026-11-20T17:55:00+00:00' });
     // page 1, COUNT, then pages overlapping by one row
     // page 2 goes out together with the COUNT (it is due whatever the count says)
     expect(api.queries[1]).toContain('STARTPOSITION 10 ');
@@ -154,7 +155,7 @@ describe('lossless paging', () => {
     );
     const { records, states } = await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2026-05-01T04:45:00Z' });
     expect(records.map((r) => r['Id'])).toEqual(['3', '2']);
-    expect(states.at(-2)).toEqual({ v: 1, cursor: '2026-04-30T22:00:00-08:00', seen: ['2:'] });
+    expect(states.at(-2)).toEqual({ v: 1, cursor: '2026-04-30T22:00:00-08:00', seen: ['2:'], airbyte_cursor: '2026-04-30T22:00:00-08:00' });
   });
 
   it('resumes from a mid-stream state without losing a record', async () => {
@@ -194,12 +195,18 @@ describe('lossless paging', () => {
     ]);
   });
 
-  it('accepts the airbyte/source-quickbooks state and rejects a malformed one', async () => {
+  it('accepts the airbyte/source-quickbooks state; a malformed one is warned about once and read in full', async () => {
     const api = new MemoryQbo();
     api.table('Invoice').push(...rowsAt(3));
     const { records } = await run(make(api, 'invoices'), 'incremental', { airbyte_cursor: api.table('Invoice')[1]!.MetaData.LastUpdatedTime });
     expect(records.map((r) => r['Id'])).toEqual(['2', '3']);
-    await expect(run(make(api, 'invoices'), 'incremental', { cursor: 'yesterday' })).rejects.toThrow(/state of stream "invoices"/);
+    const logger = recordingLogger();
+    const stream = make(api, 'invoices', { logger });
+    const bad = { cursor: 'yesterday' };
+    stream.plan({ syncMode: 'incremental', state: bad });
+    const full = await run(stream, 'incremental', bad);
+    expect(full.records.map((r) => r['Id'])).toEqual(['1', '2', '3']);
+    expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringContaining('Stream invoices: its saved state is not one')]);
   });
 
   it('a far-future state emits no records and keeps its cursor', async () => {
@@ -207,7 +214,7 @@ describe('lossless paging', () => {
     api.table('Invoice').push(...rowsAt(3));
     const { records, states } = await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2050-01-01T00:00:00Z' });
     expect(records).toEqual([]);
-    expect(states).toEqual([{ v: 1, cursor: '2050-01-01T00:00:00Z' }]);
+    expect(states).toEqual([{ v: 1, cursor: '2050-01-01T00:00:00Z', airbyte_cursor: '2050-01-01T00:00:00+00:00' }]);
   });
 
   it('applies the lookback window to the saved cursor', async () => {
@@ -332,7 +339,7 @@ describe('batched first pages', () => {
     expect(inv?.events.filter((e) => e.type === 'estimate')).toEqual([{ type: 'estimate', rowEstimate: 35 }]);
     expect(tax?.records).toHaveLength(3);
     expect(time?.records).toEqual([]);
-    expect(time?.states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00' });
+    expect(time?.states.at(-1)).toEqual({ v: 1, cursor: '2026-11-20T17:55:00+00:00', airbyte_cursor: '2026-11-20T17:55:00+00:00' });
   });
 
   it('prefetches single-page windows smallest first, up to MAX_PREFETCHED_ROWS; the rest read their own page', async () => {
