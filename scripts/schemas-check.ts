@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { packageRoot } from '../src/cdk/package-root.js';
 import type { JsonObject } from '../src/cdk/protocol.js';
 import { loadStreamSchema } from '../src/streams/schema-loader.js';
+import { OFFICIAL_COLUMNS } from './schemas-official.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
 import { jsonTypeOf, NUMERIC_NAME, type XsdField, XsdModel } from './schemas-xsd.js';
 import { isObject } from '../src/cdk/json-object.js';
@@ -133,6 +134,8 @@ function main(): number {
           for (const f of xsd.fieldsOf(e)) {
             if (seen.has(f.name)) continue;
             seen.add(f.name);
+            // airbyte/source-quickbooks' column type wins over the XSD's (schemas-official.ts).
+            if (OFFICIAL_COLUMNS[e]?.[f.name] !== undefined) continue;
             const child = p[f.name];
             if (!isObject(child)) {
               if (!names.has(f.name)) checker.problems.push(`missing ${f.name}`);

@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/cdk/package-root.js';
+import { OFFICIAL_COLUMNS } from './schemas-official.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
 import { jsonTypeOf, type XsdField, XsdModel } from './schemas-xsd.js';
 
@@ -61,9 +62,11 @@ const DOC_EXTRAS: Record<string, Record<string, Schema>> = {
 
 /** Connector-added top-level fields (README "Streams" and "CDC"). */
 const CONNECTOR_FIELDS: Record<string, Schema> = {
+  // A plain string, as airbyte/source-quickbooks declares it (a date-time format would turn the
+  // column into a TIMESTAMP in every destination); the values are RFC 3339 timestamps.
   airbyte_cursor: {
-    ...nullable('string', 'date-time'),
-    description: 'Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.',
+    ...nullable('string'),
+    description: 'Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.',
   },
   _ab_cdc_deleted_at: {
     ...nullable('string', 'date-time'),
@@ -209,6 +212,7 @@ class Generator {
       props = this.objectOf(entity, false, []).properties as Schema;
     }
     Object.assign(props, DOC_EXTRAS[entity] ?? {}, CONNECTOR_FIELDS);
+    for (const [name, official] of Object.entries(OFFICIAL_COLUMNS[entity] ?? {})) props[name] = official(props[name] as Schema | undefined);
     return {
       $schema: DRAFT7,
       title: entity,

@@ -671,7 +671,7 @@ export interface Account {
   JournalCodeRef?: ReferenceType;
   AccountEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -708,7 +708,7 @@ export interface Attachable {
   AttachableEx?: IntuitAnyType;
   documentId?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -773,7 +773,7 @@ export interface BillPayment {
   BillPaymentEx?: IntuitAnyType;
   ProcessBillPayment?: null | boolean;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -835,7 +835,7 @@ export interface Bill {
   LessCIS?: null | number;
   IncludeInAnnualTPAR?: null | boolean;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -885,7 +885,7 @@ export interface Budget {
         [k: string]: unknown;
       })[];
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -913,7 +913,7 @@ export interface Class {
   Active?: null | boolean;
   ClassEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -939,7 +939,7 @@ export interface CompanyCurrency {
   Active?: null | boolean;
   CompanyCurrencyEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -996,7 +996,7 @@ export interface CompanyInfo {
   FifoCalculationStatus?: null | string;
   CompanyInfoEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1048,7 +1048,7 @@ export interface CreditCardPaymentTxn {
   Memo?: null | string;
   CreditCardPaymentEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1138,7 +1138,7 @@ export interface CreditMemo {
   InvoiceRef?: ReferenceType;
   CreditMemoEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1164,7 +1164,7 @@ export interface CustomerType {
   FullyQualifiedName?: null | string;
   Active?: null | boolean;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1263,7 +1263,7 @@ export interface Customer {
   Source?: null | string;
   TaxRegime?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1292,7 +1292,7 @@ export interface Department {
   DepartmentEx?: IntuitAnyType;
   Address?: PhysicalAddress;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1347,7 +1347,7 @@ export interface Deposit {
   HomeTotalAmt?: null | number;
   DepositEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1406,7 +1406,7 @@ export interface Employee {
   CostRate?: null | number;
   Notes?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1497,7 +1497,7 @@ export interface Estimate {
   AcceptedDate?: null | string;
   EstimateEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1524,7 +1524,7 @@ export interface ExchangeRate {
   AsOfDate?: null | string;
   ExchangeRateEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1680,7 +1680,7 @@ export interface Invoice {
     [k: string]: unknown;
   };
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1775,7 +1775,7 @@ export interface Item {
   DeferredRevenue?: null | boolean;
   CustomExtensions?: null | CustomExtensions[];
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1802,7 +1802,7 @@ export interface JournalCode {
   Active?: null | boolean;
   JournalCodeEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1853,13 +1853,14 @@ export interface JournalEntry {
   HomeTotalAmt?: null | number;
   JournalEntryEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
    * Connector field: deletion time of a hard-deleted record (tombstone seen through CDC); null otherwise.
    */
   _ab_cdc_deleted_at?: null | string;
+  TaxRateRef?: ReferenceType;
   [k: string]: unknown;
 }
 /**
@@ -1879,7 +1880,7 @@ export interface PaymentMethod {
   Type?: null | string;
   PaymentMethodEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -1937,7 +1938,7 @@ export interface Payment {
   PaymentExtendedType?: null | string;
   PaymentEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -2163,7 +2164,7 @@ export interface Preferences {
     [k: string]: unknown;
   };
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -2234,7 +2235,7 @@ export interface PurchaseOrder {
   POStatus?: null | string;
   PurchaseOrderEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -2296,7 +2297,7 @@ export interface Purchase {
   LessCIS?: null | number;
   IncludeInAnnualTPAR?: null | boolean;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -2506,7 +2507,7 @@ export interface RecurringTransaction {
    */
   RecurringTxnType?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -2595,7 +2596,7 @@ export interface RefundReceipt {
   RemainingCredit?: null | number;
   RefundReceiptEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -2643,7 +2644,7 @@ export interface ReimburseCharge {
   Amount?: null | number;
   HomeTotalAmt?: null | number;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -3701,7 +3702,7 @@ export interface SalesReceipt {
   SalesReceiptEx?: IntuitAnyType;
   LessCIS?: null | number;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -3801,7 +3802,7 @@ export interface TaxAgency {
   TaxAgencyExt?: IntuitAnyType;
   TaxAgencyConfig?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -3835,7 +3836,7 @@ export interface TaxClassification {
   level?: null | string;
   applicableTo?: null | string[];
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -3904,7 +3905,7 @@ export interface TaxCode {
   TaxCodeEx?: IntuitAnyType;
   TaxCodeConfigType?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -3932,7 +3933,7 @@ export interface TaxPayment {
   Refund?: null | boolean;
   TxnDate?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -3961,6 +3962,13 @@ export interface TaxRate {
   TaxReturnLineRef?: ReferenceType;
   EffectiveTaxRate?:
     | null
+    | {
+        RateValue?: null | number;
+        EffectiveDate?: null | string;
+        EndDate?: null | string;
+        EffectiveTaxRateEx?: IntuitAnyType;
+        [k: string]: unknown;
+      }
     | (null | {
         RateValue?: null | number;
         EffectiveDate?: null | string;
@@ -3973,7 +3981,7 @@ export interface TaxRate {
   TaxRateEx?: IntuitAnyType;
   OriginalTaxRate?: ReferenceType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -4005,7 +4013,7 @@ export interface Term {
   DiscountDayOfMonth?: null | number;
   SalesTermEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -4056,7 +4064,7 @@ export interface TimeActivity {
   HoursInEmployeeTimeZone?: null | boolean;
   TransactionLocationType?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -4105,7 +4113,7 @@ export interface Transfer {
   ClassRef?: ReferenceType;
   TransferEx?: IntuitAnyType;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -4160,7 +4168,7 @@ export interface VendorCredit {
   Balance?: null | number;
   IncludeInAnnualTPAR?: null | boolean;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**
@@ -4247,7 +4255,7 @@ export interface Vendor {
   AgencyVerificationTSUTC?: null | string;
   CompanyRegistrationNumber?: null | string;
   /**
-   * Connector field: copy of MetaData.LastUpdatedTime, the incremental cursor.
+   * Connector field: copy of MetaData.LastUpdatedTime (RFC 3339), the incremental cursor.
    */
   airbyte_cursor?: null | string;
   /**

@@ -31,6 +31,11 @@ export interface EntityDef {
   /** hard: `?operation=delete` removes the row (only CDC shows it); soft: Active=false; none: cannot be deleted. */
   deletes: 'hard' | 'soft' | 'none';
   primaryKey: string[][];
+  /**
+   * For `whole` reads: offer incremental anyway, emitting only rows updated since the cursor (the
+   * whole table is read each time; airbyte/source-quickbooks offers these streams incrementally).
+   */
+  changedSince?: boolean;
   /** Reshape one fetched row into the record (wrappers, key spelling). Runs per row: keep it cheap. */
   normalize?: (row: JsonObject) => JsonObject;
   /** Where the entity exists only in some regions or editions (README). */
@@ -73,7 +78,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   nameList('company_currencies', 'CompanyCurrency', false, { availability: 'multicurrency companies' }),
   {
     stream: 'company_info', entity: 'CompanyInfo', responseKey: 'CompanyInfo', kind: 'singleton', read: 'whole',
-    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
+    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID, changedSince: true,
   },
   transaction('credit_card_payments', 'CreditCardPaymentTxn', false),
   transaction('credit_memos', 'CreditMemo'),
@@ -85,7 +90,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   transaction('estimates', 'Estimate'),
   {
     stream: 'exchange_rates', entity: 'ExchangeRate', responseKey: 'ExchangeRate', kind: 'reference', read: 'whole',
-    includeInactive: false, cdc: false, deletes: 'none', primaryKey: [['SourceCurrencyCode'], ['AsOfDate']],
+    includeInactive: false, cdc: false, deletes: 'none', primaryKey: [['SourceCurrencyCode'], ['TargetCurrencyCode'], ['AsOfDate']], changedSince: true,
     availability: 'multicurrency companies',
   },
   transaction('invoices', 'Invoice'),
@@ -96,7 +101,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   nameList('payment_methods', 'PaymentMethod'),
   {
     stream: 'preferences', entity: 'Preferences', responseKey: 'Preferences', kind: 'singleton', read: 'whole',
-    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
+    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID, changedSince: true,
   },
   transaction('purchases', 'Purchase'),
   transaction('purchase_orders', 'PurchaseOrder'),

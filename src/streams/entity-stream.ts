@@ -7,6 +7,7 @@ import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow, type WindowFacts } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
+import { ChangedSince } from './changed-since.js';
 import { CURSOR_FIELD, entityState, parseEntityState, type EntityState } from './entity-state.js';
 import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
@@ -50,7 +51,7 @@ export class EntityStream implements Stream {
   }
 
   get incremental(): boolean {
-    return this.def.read === 'cursor';
+    return this.def.read === 'cursor' || (this.def.read === 'whole' && this.def.changedSince === true);
   }
 
   describe(): AirbyteStream {
@@ -62,7 +63,8 @@ export class EntityStream implements Stream {
       source_defined_cursor: this.incremental,
       ...(this.incremental ? { default_cursor_field: [CURSOR_FIELD] } : {}),
       source_defined_primary_key: this.def.primaryKey,
-      is_resumable: this.incremental,
+      // A whole read has no checkpoint to resume from mid-way.
+      is_resumable: this.def.read === 'cursor',
     };
   }
 
@@ -180,7 +182,7 @@ export class EntityStream implements Stream {
 
   private readByMethod(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
     if (this.def.read === 'endpoint') return this.readEndpoint();
-    if (this.def.read === 'whole') return this.readWhole();
+    if (this.def.read === 'whole') return this.readWhole(request);
     return this.readCursor(request);
   }
 
@@ -215,18 +217,22 @@ export class EntityStream implements Stream {
     yield this.finalState(this.maxCursor(rows));
   }
 
-  private async *readWhole(): AsyncGenerator<StreamEvent> {
+  /** Read whole; incremental (with a saved cursor) emits only the rows changed since it. */
+  private async *readWhole(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
     const P = this.options.pageSize;
-    let cursor: string | undefined;
+    const { from, saved, seen } = this.startCursor(request);
+    // A first incremental sync emits everything, start_date or not: these tables are tiny and a
+    // company_info older than start_date is still the company's.
+    const changes = new ChangedSince(saved === undefined ? undefined : from, seen);
     for (let start = 1; ; start += P) {
       const query = plainPageQuery(this.querySpec(), start, P);
       const page = (start === 1 ? await this.options.prefetch?.take(query) : undefined) ?? (await this.options.api.query(query));
-      const rows = this.shape(page.rows);
-      cursor = laterOf(cursor, this.maxCursor(rows));
+      const rows = changes.keep(this.shape(page.rows));
       if (rows.length > 0) yield { type: 'records', records: rows };
-      if (rows.length < P) break;
+      if (page.rows.length < P) break;
     }
-    yield this.finalState(cursor);
+    const cursor = changes.cursor;
+    yield { type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor, this.incremental ? changes.seen : undefined) };
   }
 
   private async *readCursor(request: StreamReadRequest): AsyncGenerator<StreamEvent> {

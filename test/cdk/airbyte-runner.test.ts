@@ -267,7 +267,6 @@ describe('runAirbyte read', () => {
     ['a missing catalog', () => ['--catalog', join(dir, 'nope.json')], /Cannot read the catalog file/],
     ['a catalog that is not JSON', () => ['--catalog', file('{streams')], /catalog file .* is not valid JSON/],
     ['a catalog with the wrong types', () => ['--catalog', file({ streams: 'alpha' })], /"streams" must be an array/],
-    ['an unknown stream', () => ['--catalog', file(catalogOf(['__AIRBYTE__stream_that_does_not_exist', 'full_refresh']))], /not offered by this source \(available: alpha, beta\)/],
     ['an invalid sync mode', () => ['--catalog', file(catalogOf(['alpha', 'INVALID']))], /sync_mode "INVALID"/],
     ['a missing state file', () => ['--catalog', good(), '--state', join(dir, 'nostate.json')], /Cannot read the state file/],
     ['a state file that is not JSON', () => ['--catalog', good(), '--state', file('[{')], /state file .* is not valid JSON/],
@@ -279,6 +278,25 @@ describe('runAirbyte read', () => {
     expect(run.messages).toHaveLength(1);
     expect(run.errorTraces).toHaveLength(1);
     expect(errorOf(run.errorTraces[0]!)).toMatchObject({ failure_type: 'config_error', message: expect.stringMatching(pattern) });
+  });
+
+  it('an unknown stream fails alone, as in the Python CDK: INCOMPLETE and its TRACE ERROR, the others sync, exit 1', async () => {
+    const ghost = '__AIRBYTE__stream_that_does_not_exist';
+    const run = await cli(['read', '--config', goodConfig(), '--catalog', file(catalogOf([ghost, 'full_refresh'], ['alpha', 'full_refresh']))]);
+    expect(run.code).toBe(1);
+    expect(run.errorTraces).toHaveLength(1);
+    expect(errorOf(run.errorTraces[0]!)).toMatchObject({
+      failure_type: 'config_error',
+      stream_descriptor: { name: ghost },
+      message: expect.stringMatching(/not offered by this source \(available: alpha, beta\)/),
+    });
+    const statuses = run.of('TRACE').flatMap((m) => {
+      const status = (m['trace'] as JsonObject)['stream_status'] as JsonObject | undefined;
+      return status ? [`${String((status['stream_descriptor'] as JsonObject)['name'])}:${String(status['status'])}`] : [];
+    });
+    expect(statuses).toEqual(expect.arrayContaining([`${ghost}:INCOMPLETE`, 'alpha:COMPLETE']));
+    expect(statuses).not.toContain(`${ghost}:STARTED`);
+    expect(run.of('RECORD').length).toBeGreaterThan(0);
   });
 
   it('a missing config file gives one TRACE ERROR and exit 1', async () => {

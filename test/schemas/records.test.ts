@@ -54,11 +54,14 @@ describe('sample records validate against their stream schema', () => {
     if (!first) throw new Error('fixture invoices[0].Line[0] needs a SalesItemLineDetail');
     first.Qty = '2.5';
     bad.TxnDate = '14/03/2023';
-    bad.airbyte_cursor = 'yesterday';
+    bad.MetaData = { LastUpdatedTime: 'yesterday' };
+    bad.airbyte_cursor = 7 as unknown as string;
     const errors = errorsOf('invoices', bad);
     expect(errors).toContain('/Line/0/SalesItemLineDetail/Qty must be null,number');
     expect(errors).toContain('/TxnDate must match format "date"');
-    expect(errors).toContain('/airbyte_cursor must match format "date-time"');
+    expect(errors).toContain('/MetaData/LastUpdatedTime must match format "date-time"');
+    // A plain string, as airbyte/source-quickbooks declares it.
+    expect(errors).toContain('/airbyte_cursor must be null,string');
   });
 
   it('accepts fractional quantities and hours', () => {

@@ -68,11 +68,13 @@ describe('entity stream schemas', () => {
       }
     });
 
-    it('has MetaData.LastUpdatedTime and the connector fields as date-times', () => {
-      for (const p of ['MetaData.LastUpdatedTime', 'airbyte_cursor', '_ab_cdc_deleted_at']) {
+    it('has MetaData.LastUpdatedTime and _ab_cdc_deleted_at as date-times, airbyte_cursor a plain string as the official declares it', () => {
+      for (const p of ['MetaData.LastUpdatedTime', '_ab_cdc_deleted_at']) {
         expect(typesOf(at(schema, p)), p).toEqual(['null', 'string']);
         expect(at(schema, p)?.format, p).toBe('date-time');
       }
+      expect(typesOf(at(schema, 'airbyte_cursor'))).toEqual(['null', 'string']);
+      expect(at(schema, 'airbyte_cursor')).not.toHaveProperty('format');
     });
 
     it('types no amount, quantity, rate or duration as integer', () => {
@@ -143,9 +145,11 @@ describe('field types that broke peers', () => {
     }
   });
 
-  it('keys exchange_rates by SourceCurrencyCode and AsOfDate', () => {
+  it('keys exchange_rates by SourceCurrencyCode, TargetCurrencyCode and AsOfDate', () => {
+    expect(primaryKeyOf('exchange_rates')).toEqual([['SourceCurrencyCode'], ['TargetCurrencyCode'], ['AsOfDate']]);
     const s = loadStreamSchema('exchange_rates');
     expect(typesOf(at(s, 'SourceCurrencyCode'))).toEqual(['null', 'string']);
+    expect(typesOf(at(s, 'TargetCurrencyCode'))).toEqual(['null', 'string']);
     expect(at(s, 'AsOfDate')?.format).toBe('date');
   });
 });

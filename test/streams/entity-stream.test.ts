@@ -78,6 +78,25 @@ describe('queries each registry row produces', () => {
     expect(api.queries).toEqual(['SELECT * FROM CompanyInfo MAXRESULTS 10']);
   });
 
+  it('exchange_rates incremental reads the whole table and emits what changed since the cursor, the same second included once', async () => {
+    const api = new MemoryQbo();
+    const rate = (code: string, at: string) => ({ SourceCurrencyCode: code, TargetCurrencyCode: 'USD', AsOfDate: '2026-01-01', Rate: 1.1, SyncToken: '0', Id: code, MetaData: { LastUpdatedTime: at } });
+    api.table('ExchangeRate').push(rate('EUR', '2026-01-01T00:00:00-08:00'), rate('GBP', '2026-02-01T00:00:00-08:00'), rate('JPY', '2026-03-01T00:00:00-08:00'));
+    const stream = make(api, 'exchange_rates');
+    expect(stream.describe()).toMatchObject({ supported_sync_modes: ['full_refresh', 'incremental'], default_cursor_field: ['airbyte_cursor'], source_defined_cursor: true });
+    const firstSync = await run(stream, 'incremental');
+    expect(firstSync.records.map((r) => r['SourceCurrencyCode'])).toEqual(['EUR', 'GBP', 'JPY']);
+    const saved = firstSync.states.at(-1)!;
+    expect(saved).toEqual({ v: 1, cursor: '2026-03-01T00:00:00-08:00', seen: ['JPY:0'], airbyte_cursor: '2026-03-01T00:00:00-08:00' });
+    api.table('ExchangeRate').push(rate('CHF', '2026-03-01T00:00:00-08:00'), rate('CAD', '2026-04-01T00:00:00-08:00'));
+    const next = await run(make(api, 'exchange_rates'), 'incremental', saved);
+    expect(next.records.map((r) => r['SourceCurrencyCode'])).toEqual(['CHF', 'CAD']);
+    expect(next.states.at(-1)).toMatchObject({ cursor: '2026-04-01T00:00:00-08:00' });
+    // The official state shape works the same way; a full refresh emits everything.
+    expect((await run(make(api, 'exchange_rates'), 'incremental', { airbyte_cursor: '2026-02-15T00:00:00-08:00' })).records).toHaveLength(3);
+    expect((await run(make(api, 'exchange_rates'), 'full_refresh', saved)).records).toHaveLength(5);
+  });
+
   it('tax classifications read their endpoint and get an Id', async () => {
     const api = new MemoryQbo();
     api.get = async (path: string) => {
