@@ -8,6 +8,7 @@ type Schema = { [key: string]: unknown };
 /** entity -> column -> the official column, built from the XSD-derived one (undefined when the XSD lacks it). */
 export const OFFICIAL_COLUMNS: Readonly<Record<string, Readonly<Record<string, (generated: Schema | undefined) => Schema>>>> = {
   // xs:date in the XSD; the official declares date-time, and changing it would change the column type.
+  // The records carry them as midnight-UTC date-times (src/streams/official-date-times.ts).
   Budget: { StartDate: dateTime, EndDate: dateTime },
   Employee: { BirthDate: dateTime, ReleasedDate: dateTime },
   // xs:long in the XSD; the official's number is the wider type.

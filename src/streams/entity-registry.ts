@@ -1,6 +1,7 @@
 // Every QBO entity the connector replicates, as data: one row per entity, read by one generic stream
 // class (entity-stream.ts). Adding an entity is a row here plus a schema file in schemas/.
 import type { JsonObject } from '../cdk/protocol.js';
+import { datesAsDateTimes } from './official-date-times.js';
 
 /**
  * How rows are fetched:
@@ -73,7 +74,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   transaction('attachables', 'Attachable'),
   transaction('bills', 'Bill'),
   transaction('bill_payments', 'BillPayment'),
-  nameList('budgets', 'Budget', true, { deletes: 'hard' }),
+  nameList('budgets', 'Budget', true, { deletes: 'hard', normalize: datesAsDateTimes('StartDate', 'EndDate') }),
   nameList('classes', 'Class'),
   nameList('company_currencies', 'CompanyCurrency', false, { availability: 'multicurrency companies' }),
   {
@@ -86,7 +87,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   nameList('customer_types', 'CustomerType', false, { deletes: 'none' }),
   nameList('departments', 'Department'),
   transaction('deposits', 'Deposit'),
-  nameList('employees', 'Employee'),
+  nameList('employees', 'Employee', true, { normalize: datesAsDateTimes('BirthDate', 'ReleasedDate') }),
   transaction('estimates', 'Estimate'),
   {
     stream: 'exchange_rates', entity: 'ExchangeRate', responseKey: 'ExchangeRate', kind: 'reference', read: 'whole',
