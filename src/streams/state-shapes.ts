@@ -9,6 +9,7 @@
 //  - partitioned (older):  {"<partition key>": {"airbyte_cursor": "..."}}          (sample_state.json)
 //  - low-code per-partition: {"states": [{"partition": {...}, "cursor": {"airbyte_cursor": "..."}}], "state": {...}}
 //  - concurrent CDK:       {"state_type": "date-range", "slices": [{"start", "end"}], "legacy": {...}}
+import { isObject } from '../cdk/json-object.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { instantOf, isInstant } from './qbo-time.js';
 
@@ -23,10 +24,6 @@ export type FoundCursor =
 
 /** Partition nesting deeper than this is not a state shape Airbyte writes for this connector. */
 const MAX_DEPTH = 3;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unreadable(raw: unknown, why: string): FoundCursor {
   return { kind: 'unreadable', reason: `${why} (got ${JSON.stringify(raw).slice(0, 200)})` };
