@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Airbyte executable: source-quickbooks spec | check --config | discover --config | read --config --catalog [--state]
 import '../src/cdk/exit-on-signal.js'; // first: see there
-import { main } from '../src/cli.js';
+// Loaded only once the signal handlers exist: parsing the connector's modules is most of the start-up.
+const { main } = await import('../src/cli.js');
 
 process.exit(await main(process.argv.slice(2), process.argv[1] ?? 'source-quickbooks'));
