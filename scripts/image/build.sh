@@ -11,7 +11,7 @@
 # The rootfs, the Node and npm packages and the stand-in image are cached (IMAGE_CACHE_DIR), and so
 # are the build's layers and npm's download cache, so a repeated run only redoes what changed.
 #
-# Usage: scripts/image/build.sh [--tag NAME:TAG] [--base standin|pinned|IMAGE]
+# Usage: scripts/image/build.sh [--tag NAME:TAG] [--base standin|pinned|IMAGE] [--builder auto|docker|buildah]
 # Environment: IMAGE_CACHE_DIR (default ~/.cache/source-quickbooks-image), DEBIAN_SOURCES (an apt
 # sources file for mmdebstrap; default this machine's when it is bookworm, else deb.debian.org).
 set -Eeuo pipefail
@@ -25,10 +25,12 @@ die() { say "$*"; exit 1; }
 version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' package.json)
 tag="source-quickbooks/source-quickbooks:$version"
 base=standin
+builder=auto
 while [ $# -gt 0 ]; do
   case "$1" in
     --tag) tag=${2:?--tag needs NAME:TAG}; shift 2 ;;
     --base) base=${2:?--base needs standin, pinned or an image}; shift 2 ;;
+    --builder) builder=${2:?--builder needs auto, docker or buildah}; shift 2 ;;
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
@@ -40,7 +42,7 @@ node_version=$(printf '%s' "$pinned" | sed -n 's/^node:\([0-9.]*\)-.*/\1/p')
 suite=$(printf '%s' "$pinned" | sed -n 's/^node:[0-9.]*-\([a-z]*\)-slim@.*/\1/p')
 [ -n "$node_version" ] && [ -n "$suite" ] || die "cannot read the Node version and Debian suite from ARG NODE_IMAGE=$pinned"
 
-if command -v docker > /dev/null && docker info > /dev/null 2>&1; then
+if [ "$builder" = docker ] || { [ "$builder" = auto ] && command -v docker > /dev/null && docker info > /dev/null 2>&1; }; then
   say "docker build -t $tag"
   case "$base" in
     standin|pinned) docker build -t "$tag" . ;;
