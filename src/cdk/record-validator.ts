@@ -12,7 +12,8 @@ import addFormatsModule from 'ajv-formats';
 import { SystemError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { JsonObject } from './protocol.js';
-import type { Stream, StreamEvent, StreamReadRequest } from './stream.js';
+import { observedStream } from './observed-stream.js';
+import type { Stream } from './stream.js';
 
 export type ValidationMode = 'off' | 'warn' | 'fail';
 
@@ -148,18 +149,10 @@ export class RecordValidator {
 /** `stream` with every record checked by `validator` before it is yielded. */
 export function validatingStream(stream: Stream, validator: RecordValidator): Stream {
   const schema = (): JsonObject => stream.describe().json_schema;
-  return {
-    name: stream.name,
-    describe: () => stream.describe(),
-    async *read(request: StreamReadRequest): AsyncIterable<StreamEvent> {
-      try {
-        for await (const event of stream.read(request)) {
-          if (event.type === 'records') for (const record of event.records) validator.check(stream.name, schema, record);
-          yield event;
-        }
-      } finally {
-        validator.finish(stream.name);
-      }
+  return observedStream(stream, () => ({
+    records: (records) => {
+      for (const record of records) validator.check(stream.name, schema, record);
     },
-  };
+    end: () => validator.finish(stream.name),
+  }));
 }
