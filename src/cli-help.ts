@@ -24,6 +24,11 @@ export const COMMANDS: Entry[] = [
     summary: 'read records; stdout carries Airbyte messages only',
   },
   { binary: 'source-quickbooks', usage: 'replay <archive dir>/<run>', summary: 'write the messages of an archived read to stdout again (no QuickBooks call)' },
+  {
+    binary: 'source-quickbooks',
+    usage: 'webhooks --config <config.json> [--port 8080] [--journal FILE] [--on-change CMD] [--debounce 30s]',
+    summary: 'receive QuickBooks webhooks; run CMD after changes (see webhooks --help)',
+  },
   { binary: 'source-quickbooks', usage: 'auth --client-id <id> [options]', summary: 'connect a company and write a ready config (see auth --help)' },
   { binary: 'tap-quickbooks', usage: '--config <config.json> [--catalog <catalog.json>] [--state <state.json>] [--archive <dir>]', summary: 'sync; stdout carries Singer messages only' },
   { binary: 'tap-quickbooks', usage: 'replay <archive dir>/<run>', summary: 'write the messages of an archived sync to stdout again (no QuickBooks call)' },
@@ -54,6 +59,7 @@ export const ENVIRONMENT: Array<{ binaries: Binary[]; name: string; summary: str
   { binaries: ['tap-quickbooks'], name: 'TAP_QUICKBOOKS_TOKEN_STORE_PATH', summary: 'token store file when the config has no token_store_path' },
   { binaries: BOTH, name: 'QBO_BASE_URL, QBO_TOKEN_URL', summary: 'another API / token host (plain http:// only for loopback): emulators, tests' },
   { binaries: ['source-quickbooks'], name: 'QBO_AUTH_URL', summary: "another consent page for auth (plain http:// only for loopback)" },
+  { binaries: BOTH, name: 'QBO_WEBHOOK_JOURNAL', summary: 'a webhooks journal: read logs which journalled changes it covered (set by webhooks --on-change)' },
   { binaries: BOTH, name: 'QBO_THROTTLE_WAIT_SECONDS', summary: 'wait after a throttle without Retry-After (default 60)' },
 ];
 

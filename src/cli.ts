@@ -11,6 +11,7 @@ import { runReplay } from './cdk/replay-command.js';
 import { runSinger } from './cdk/singer-runner.js';
 import { commandWords, helpText, usageText, versionText, type Binary } from './cli-help.js';
 import { QuickBooksSource } from './source.js';
+import { runWebhooks } from './webhooks/webhooks-command.js';
 
 const AIRBYTE_VERBS = new Set(['spec', 'check', 'discover', 'read']);
 export const TOKEN_STORE_ENV = 'TAP_QUICKBOOKS_TOKEN_STORE_PATH';
@@ -63,6 +64,8 @@ function forPerson(argv: string[], binary: Binary, atTerminal: boolean): { text:
 export async function main(argv: string[], executable: string, io: CliIo = {}): Promise<number> {
   // `auth` talks to a person (plain text), not to a platform: it runs outside both protocols.
   if (argv[0] === 'auth') return runAuth(argv.slice(1));
+  // `webhooks` is a long-running receiver that logs for a person or a supervisor; it has its own --help.
+  if (argv[0] === 'webhooks') return runWebhooks(argv.slice(1));
   const stdout = io.stdout ?? process.stdout;
   const binary = binaryOf(executable);
   const answer = forPerson(argv, binary, stdout.isTTY === true);

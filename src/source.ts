@@ -1,4 +1,5 @@
 // The QuickBooks Online connector: spec, config, check, and the list of streams (entities + reports).
+import { existsSync } from 'node:fs';
 import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecification, JsonObject } from './cdk/protocol.js';
 import type { RunContext, Source } from './cdk/source.js';
 import type { Stream } from './cdk/stream.js';
@@ -16,6 +17,7 @@ import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
 import { ConfigError } from './cdk/errors.js';
 import { RecordValidator, validatingStream } from './cdk/record-validator.js';
+import { JOURNAL_ENV, withJournalCoverage } from './webhooks/journal-coverage.js';
 
 /** Pages held in memory at once across all streams (in flight or waiting to be emitted). */
 const PAGE_BUDGET = 12;
@@ -152,12 +154,16 @@ export class QuickBooksSource implements Source<QboConfig> {
       ctx.logger,
     );
     this.rawStreams = [...entities, ...custom, ...reports];
+    let list = this.rawStreams;
     const mode = config.validateRecords;
-    if (mode === 'off') this.streamList = this.rawStreams;
-    else {
+    if (mode !== 'off') {
       const validator = new RecordValidator(mode, ctx.logger);
-      this.streamList = this.rawStreams.map((stream) => validatingStream(stream, validator));
+      list = list.map((stream) => validatingStream(stream, validator));
     }
+    // Started by `webhooks --on-change`: say which journalled changes this sync covered.
+    const journal = (this.options.env ?? process.env)[JOURNAL_ENV];
+    if (journal !== undefined && journal !== '' && existsSync(journal)) list = withJournalCoverage(list, journal, config.realmId, ctx.logger);
+    this.streamList = list;
     return this.streamList;
   }
 
