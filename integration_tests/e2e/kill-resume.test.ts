@@ -2,7 +2,7 @@
 // saw, leaves the destination exactly as an uninterrupted sync of the same company does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectMatchesTruth, expectSucceeded } from '../helpers/assertions.js';
-import { committedCatalog } from '../helpers/catalogs.js';
+import { committedCatalog, onlyStreams } from '../helpers/catalogs.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { states, streamStatuses } from '../helpers/messages.js';
 import { Platform } from '../helpers/platform.js';
@@ -52,5 +52,38 @@ describe('kill -9 mid-stream and resume', () => {
 
     expect(diffSnapshots(interrupted.destination.snapshot(), straight.destination.snapshot())).toEqual([]);
     expectMatchesTruth(interrupted, a.fake.company, catalog);
+  }, 120_000);
+
+  it('a delete of a record delivered before the kill reaches the destination on the next incremental sync', async () => {
+    const env = await startFakeEnv({ seed: 22, scale: { invoices: 1500 }, knobs: { latencyMs: 5 } });
+    try {
+      const catalog = onlyStreams(committedCatalog('incremental'), [BIG_STREAM]);
+      const platform = new Platform(env.config({ page_size: 100 }), env.env);
+      let seen = 0;
+      const killed = await platform.sync(catalog, {
+        onMessage: (m, child) => {
+          if (m.type === 'STATE' && m.state.stream.stream_descriptor.name === BIG_STREAM && ++seen === 3) child.kill('SIGKILL');
+        },
+      });
+      expect(killed.signal).toBe('SIGKILL');
+      // The interrupted first sync's state keeps the instant it began: deletes from then on are still to be read.
+      expect(platform.streamStates.get(BIG_STREAM)?.['deletes_since']).toBeDefined();
+      const delivered = [...platform.destination.table(BIG_STREAM).keys()];
+      expect(delivered.length).toBeGreaterThan(0);
+      const victim = String(platform.destination.table(BIG_STREAM).get(delivered[0] as string)?.['Id']);
+      env.fake.company.hardDelete('Invoice', victim);
+
+      // Resume: the cursor is historical, so queries serve it; they cannot see the delete.
+      expectSucceeded(await platform.sync(catalog));
+      expect(platform.streamStates.get(BIG_STREAM)?.['deletes_since']).toBeDefined();
+      // The next incremental sync reads CDC from when the first sync began: the tombstone arrives.
+      expectSucceeded(await platform.sync(catalog));
+      const ids = [...platform.destination.table(BIG_STREAM).values()].map((r) => String(r['Id']));
+      expect(ids).not.toContain(victim);
+      expect(platform.streamStates.get(BIG_STREAM)).not.toHaveProperty('deletes_since');
+      expectMatchesTruth(platform, env.fake.company, catalog);
+    } finally {
+      await env.close();
+    }
   }, 120_000);
 });

@@ -4,8 +4,11 @@
 // `seen` lists what was already emitted in that second so a resumed read skips it.
 // Every state also carries `airbyte_cursor`, the official connector's own field, so a connection
 // rolled back to airbyte/source-quickbooks resumes from it instead of re-syncing.
+// `deletes_since`, when present, is the instant from which hard deletes have not been read yet
+// (a first sync records when it began, an interrupted or query-served read keeps it): the next
+// read takes CDC from there, so a delete of a record emitted before an interruption still arrives.
 import type { JsonObject } from '../cdk/protocol.js';
-import { queryLiteral } from './qbo-time.js';
+import { instantOf, isInstant, queryLiteral } from './qbo-time.js';
 import { CURSOR_FIELD, findStateCursor } from './state-shapes.js';
 
 export { CURSOR_FIELD };
@@ -17,7 +20,12 @@ export interface EntityState {
   cursor: string;
   /** Id:SyncToken of records already emitted at the cursor's second (skipped on resume). */
   seen?: string[];
+  /** Hard deletes since this instant are not read yet. */
+  deletesSince?: string;
 }
+
+/** The state key of EntityState.deletesSince. */
+export const DELETES_SINCE = 'deletes_since';
 
 /**
  * Reads our state or any shape airbyte/source-quickbooks wrote (state-shapes.ts); undefined for
@@ -34,11 +42,27 @@ export function parseEntityState(stream: string, raw: JsonObject | undefined, wa
     );
     return undefined;
   }
-  return found.seen === undefined ? { v: STATE_VERSION, cursor: found.cursor } : { v: STATE_VERSION, cursor: found.cursor, seen: found.seen };
+  const state: EntityState = found.seen === undefined ? { v: STATE_VERSION, cursor: found.cursor } : { v: STATE_VERSION, cursor: found.cursor, seen: found.seen };
+  const deletesSince = raw?.[DELETES_SINCE];
+  if (deletesSince === undefined) return state;
+  if (isInstant(deletesSince)) return { ...state, deletesSince };
+  warn(
+    `Stream ${stream}: its state's "${DELETES_SINCE}" is not a timestamp (got ${JSON.stringify(deletesSince).slice(0, 60)}), so records hard-deleted before its cursor may not be seen; ` +
+      'refresh the stream to be sure none were (README "Hard deletes").',
+  );
+  return state;
 }
 
-export function entityState(cursor: string, seen?: string[]): JsonObject {
+/**
+ * A checkpoint. `deletesSince` is left out when it equals the cursor (a first sync that ended: CDC
+ * from the cursor covers it); later than the cursor it is kept, since a read resumed from an old
+ * cursor is served by queries.
+ */
+export function entityState(cursor: string, seen?: string[], deletesSince?: string): JsonObject {
   // airbyte/source-quickbooks parses its cursor with "%Y-%m-%dT%H:%M:%S%z": whole seconds, an offset.
-  const official = queryLiteral(cursor);
-  return seen === undefined ? { v: STATE_VERSION, cursor, [CURSOR_FIELD]: official } : { v: STATE_VERSION, cursor, seen, [CURSOR_FIELD]: official };
+  const state: JsonObject = { v: STATE_VERSION, cursor };
+  if (seen !== undefined) state['seen'] = seen;
+  if (deletesSince !== undefined && instantOf(deletesSince) !== instantOf(cursor)) state[DELETES_SINCE] = deletesSince;
+  state[CURSOR_FIELD] = queryLiteral(cursor);
+  return state;
 }

@@ -77,15 +77,39 @@ export class EntityStream implements Stream {
   }
 
   /** Where an incremental read starts: the saved cursor minus the lookback, else start_date. */
-  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined; seen: string[] } {
-    if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined, seen: [] };
+  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined; seen: string[]; deletesSince: string | undefined } {
+    if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined, seen: [], deletesSince: undefined };
     const state = this.savedState(request.state);
     const saved = state?.cursor;
-    if (saved === undefined) return { from: this.options.startDate, saved, seen: [] };
+    if (saved === undefined) return { from: this.options.startDate, saved, seen: [], deletesSince: undefined };
     const lookback = this.options.lookbackSeconds * 1000;
+    const deletesSince = state?.deletesSince;
     // With a lookback the overlap is wanted: nothing is skipped.
-    if (lookback > 0) return { from: utcLiteral(instantOf(saved) - lookback), saved, seen: [] };
-    return { from: saved, saved, seen: state?.seen ?? [] };
+    if (lookback > 0) return { from: utcLiteral(instantOf(saved) - lookback), saved, seen: [], deletesSince };
+    return { from: saved, saved, seen: state?.seen ?? [], deletesSince };
+  }
+
+  /** Whether hard deletes of this read can be followed at all (CDC on, a CDC entity, not a custom query). */
+  private followsDeletes(request: Pick<StreamReadRequest, 'syncMode'>): boolean {
+    return request.syncMode === 'incremental' && this.options.feed !== undefined && this.def.cdc && this.options.where === undefined;
+  }
+
+  /**
+   * The instant from which deletes are still to be read, when CDC can still reach it (see
+   * entity-state.ts). One older than CDC's 30 days is past saving by CDC: a WARN says so once (when
+   * CDC could otherwise serve the read) and it is dropped.
+   */
+  private pendingDeletes(from: string, deletesSince: string | undefined, warn: boolean): string | undefined {
+    const feed = this.options.feed;
+    if (feed === undefined || deletesSince === undefined) return undefined;
+    if (feed.eligible(deletesSince)) return deletesSince;
+    if (warn && instantOf(deletesSince) < instantOf(from)) {
+      this.options.logger.warn(
+        `Stream ${this.name}: records hard-deleted between ${deletesSince} and ${from} cannot be read any more (QBO's CDC looks back 30 days and this stream was not synced since). ` +
+          'Records deleted then stay in the destination: refresh this stream (Airbyte: Refresh, removing records; Singer: delete its state) to drop them, see README "Hard deletes".',
+      );
+    }
+    return undefined;
   }
 
   private savedState(raw: JsonObject | undefined): EntityState | undefined {
@@ -136,16 +160,26 @@ export class EntityStream implements Stream {
   planChanges(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): boolean {
     const feed = this.options.feed;
     if (!feed || !this.def.cdc || this.options.where !== undefined) return false;
-    const { from, saved } = this.startCursor(request);
+    const { from, saved, deletesSince } = this.startCursor(request);
     if (saved === undefined || from === undefined) return false; // a first sync needs the whole history
+    const pending = this.pendingDeletes(from, deletesSince, true);
     if (!feed.eligible(from)) {
+      if (pending !== undefined) {
+        // An interrupted first sync resumes with queries; the deletes since it began are read next time.
+        this.options.logger.info(
+          `Stream ${this.name}: resuming an interrupted read from ${saved} with queries; records hard-deleted since ${pending} are read from CDC on the next sync.`,
+        );
+        return false;
+      }
       this.options.logger.warn(
         `Stream ${this.name}: its cursor ${saved} is older than QBO's 30-day CDC window, so records deleted since then cannot be seen; ` +
-          'reading updates with queries. Sync at least every few weeks to keep deletes.',
+          'reading updates with queries. Sync at least every few weeks to keep deletes; refresh the stream to drop records deleted meanwhile (README "Hard deletes").',
       );
       return false;
     }
-    feed.plan({ stream: this.name, entity: this.def.entity, responseKey: this.def.responseKey, since: from });
+    // From the earlier of the cursor and the deletes not yet read: rows re-read in between are harmless under dedup.
+    const since = pending !== undefined && instantOf(pending) < instantOf(from) ? pending : from;
+    feed.plan({ stream: this.name, entity: this.def.entity, responseKey: this.def.responseKey, since });
     return true;
   }
 
@@ -236,10 +270,20 @@ export class EntityStream implements Stream {
   }
 
   private async *readCursor(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
-    const { from, saved, seen } = this.startCursor(request);
+    const { from, saved, seen, deletesSince } = this.startCursor(request);
     const tail = new CursorTail(saved, seen);
     let cursor = saved;
-    const checkpoint = (): StreamEvent => ({ type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor, tail.seen()) });
+    // Deletes not read yet (kept in every checkpoint until CDC reads them): the state's, still in CDC's
+    // reach; else, once this read turns out to be served by queries, where it starts (see below).
+    let unreadDeletes = from === undefined ? undefined : this.pendingDeletes(from, deletesSince, false);
+    const window: WindowFacts = {};
+    const checkpoint = (): StreamEvent => {
+      // A first sync: deletes of rows it emits are unseen from the moment its window was read (its server clock).
+      if (unreadDeletes === undefined && saved === undefined && this.followsDeletes(request) && window.readUpTo !== undefined) {
+        unreadDeletes = utcLiteral(instantOf(window.readUpTo) - QUIET_MARGIN_MS);
+      }
+      return { type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor, tail.seen(), unreadDeletes) };
+    };
     const feed = this.options.feed;
     if (feed?.planned(this.name)) {
       const outcome = await feed.changes(this.name);
@@ -250,18 +294,21 @@ export class EntityStream implements Stream {
         const next = laterOf(saved, outcome.cursor) as string;
         if (next !== cursor) tail.advanceUnordered(outcome.rows, next);
         cursor = next;
+        unreadDeletes = undefined; // CDC read every delete since then
         yield checkpoint();
         return;
       }
       this.options.logger.warn(
-        `Stream ${this.name}: ${outcome.reason}; reading updates with queries instead, so records hard-deleted since ${from} cannot be seen in this sync.`,
+        `Stream ${this.name}: ${outcome.reason}; reading updates with queries instead, so records hard-deleted since ${unreadDeletes ?? from} cannot be seen in this sync; ` +
+          'the state keeps that instant and the next sync asks CDC again.',
       );
     }
+    // Served by queries, which cannot see deletes: those since the saved cursor stay to be read by CDC.
+    if (unreadDeletes === undefined && saved !== undefined && from !== undefined && this.followsDeletes(request) && feed?.eligible(from)) unreadDeletes = from;
     if (this.options.emitEstimates) {
       const counted = await this.options.api.query(countQuery({ ...this.querySpec(), window: from === undefined ? {} : { from } }));
       if (counted.totalCount !== undefined) yield { type: 'estimate', rowEstimate: counted.totalCount };
     }
-    const window: WindowFacts = {};
     let estimated = this.options.emitEstimates;
     const pages = readCursorWindow(
       {

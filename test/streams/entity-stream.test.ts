@@ -7,7 +7,7 @@ import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js'
 import { EntityStream } from '../../src/streams/entity-stream.js';
 import { PageBudget } from '../../src/streams/page-budget.js';
 import { MAX_PREFETCHED_ROWS, QueryPrefetch } from '../../src/streams/query-prefetch.js';
-import { instantOf } from '../../src/streams/qbo-time.js';
+import { instantOf, utcLiteral } from '../../src/streams/qbo-time.js';
 import { MemoryQbo, pst, rowsAt } from './memory-qbo.js';
 
 const NOW = Date.parse('2026-11-20T10:00:00-08:00');
@@ -312,6 +312,86 @@ describe('hard deletes through CDC', () => {
     const { records } = await run(inv, 'incremental', state);
     expect(records).toHaveLength(2);
     expect(logger.lines.some((l) => l.includes('CDC call failed'))).toBe(true);
+  });
+
+  it('a delete of a record emitted before an interrupted first sync still arrives: CDC reads from when that sync began', async () => {
+    const api = new MemoryQbo();
+    api.serverTime = pst(NOW);
+    api.table('Invoice').push(...rowsAt(30)); // historic: January 2026
+    // First sync, killed after its first checkpoint: 10 records out, a historic cursor.
+    const first = await run(make(api, 'invoices', { feed: withFeed(api).feed, pageSize: 10 }), 'incremental', undefined);
+    const killedAt = first.events.findIndex((e) => e.type === 'state');
+    const emitted = first.events.slice(0, killedAt).flatMap((e) => (e.type === 'records' ? e.records : []));
+    const interrupted = (first.events[killedAt] as { state: JsonObject }).state;
+    const began = utcLiteral(NOW - 5 * 60_000);
+    expect(interrupted['deletes_since']).toBe(began);
+    expect(emitted.map((r) => r['Id'])).toContain('3');
+
+    // Invoice 3, already delivered, is hard-deleted; the sync resumes an hour later (queries: its cursor is old).
+    api.hardDelete('Invoice', '3', pst(NOW + 3600_000));
+    api.serverTime = pst(NOW + 2 * 3600_000);
+    const resumeFeed = new ChangeFeed(api, recordingLogger(), () => NOW + 2 * 3600_000);
+    const resumeLogger = recordingLogger();
+    const resumed = make(api, 'invoices', { feed: resumeFeed, logger: resumeLogger, pageSize: 10 });
+    expect(resumed.planChanges({ syncMode: 'incremental', state: interrupted })).toBe(false);
+    const second = await run(resumed, 'incremental', interrupted);
+    expect(second.ids.has('3')).toBe(false);
+    const afterResume = second.states.at(-1)!;
+    expect(afterResume['deletes_since']).toBe(began); // kept through the resume
+    expect(instantOf(afterResume['cursor'] as string)).toBeGreaterThan(NOW + 3600_000);
+    expect(resumeLogger.lines.some((l) => l.startsWith('INFO') && l.includes(`hard-deleted since ${began} are read from CDC on the next sync`))).toBe(true);
+
+    // The next incremental sync asks CDC from when the first sync began: the delete arrives as a tombstone.
+    api.serverTime = pst(NOW + 3 * 3600_000);
+    const nextFeed = new ChangeFeed(api, recordingLogger(), () => NOW + 3 * 3600_000);
+    const next = make(api, 'invoices', { feed: nextFeed });
+    expect(next.planChanges({ syncMode: 'incremental', state: afterResume })).toBe(true);
+    const third = await run(next, 'incremental', afterResume);
+    expect(api.cdcCalls.at(-1)?.since).toBe(began);
+    expect(third.records.find((r) => r['Id'] === '3')).toMatchObject({ _ab_cdc_deleted_at: pst(NOW + 3600_000) });
+    expect(third.states.at(-1)).not.toHaveProperty('deletes_since');
+  });
+
+  it('an uninterrupted first sync leaves no deletes_since behind (its final cursor is where it began)', async () => {
+    const api = new MemoryQbo();
+    api.serverTime = pst(NOW);
+    api.table('Invoice').push(...rowsAt(25));
+    const first = await run(make(api, 'invoices', { feed: withFeed(api).feed, pageSize: 10 }), 'incremental', undefined);
+    expect(first.states.at(-1)).not.toHaveProperty('deletes_since');
+    expect(first.states.at(-1)!['cursor']).toBe(utcLiteral(NOW - 5 * 60_000));
+  });
+
+  it('a query-served incremental read (CDC cut or failed) keeps deletes_since = its start; the next sync asks CDC from there', async () => {
+    const api = new MemoryQbo();
+    api.cdcFault = new Error('CDC is down');
+    api.table('Invoice').push(...rowsAt(2, { base: pst(NOW - 3600_000) }));
+    const { feed } = withFeed(api);
+    const inv = make(api, 'invoices', { feed });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    const { states } = await run(inv, 'incremental', state);
+    expect(states.at(-1)!['deletes_since']).toBe(recent);
+    api.cdcFault = undefined;
+    const again = make(api, 'invoices', { feed: withFeed(api).feed });
+    again.planChanges({ syncMode: 'incremental', state: states.at(-1) });
+    await run(again, 'incremental', states.at(-1));
+    expect(api.cdcCalls.at(-1)?.since).toBe(recent);
+  });
+
+  it('deletes_since beyond CDC\'s 30 days: one WARN saying how to reconcile, then CDC from the cursor', async () => {
+    const api = new MemoryQbo();
+    const { feed, logger } = withFeed(api);
+    const inv = make(api, 'invoices', { feed, logger });
+    const state = { v: 1, cursor: recent, deletes_since: pst(NOW - 45 * 24 * 3600_000) };
+    expect(inv.planChanges({ syncMode: 'incremental', state })).toBe(true);
+    const { states } = await run(inv, 'incremental', state);
+    expect(api.cdcCalls).toEqual([{ entities: ['Invoice'], since: recent }]);
+    expect(states.at(-1)).not.toHaveProperty('deletes_since');
+    expect(logger.lines.filter((l) => l.startsWith('WARN') && l.includes('cannot be read any more') && l.includes('refresh this stream'))).toHaveLength(1);
+    // A malformed one is not fatal: a WARN says deletes before the cursor may be missed.
+    const lenient = recordingLogger();
+    await run(make(api, 'invoices', { logger: lenient }), 'incremental', { v: 1, cursor: recent, deletes_since: 'soon' });
+    expect(lenient.lines.some((l) => l.startsWith('WARN') && l.includes('"deletes_since" is not a timestamp'))).toBe(true);
   });
 
   it('never plans CDC for first syncs or non-CDC entities', () => {
