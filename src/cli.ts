@@ -10,6 +10,7 @@ import { packageRoot } from './cdk/package-root.js';
 import { runReplay } from './cdk/replay-command.js';
 import { runSinger } from './cdk/singer-runner.js';
 import { commandWords, helpText, usageText, versionText, type Binary } from './cli-help.js';
+import { SETTING_ALIASES } from './config-aliases.js';
 import { QuickBooksSource } from './source.js';
 import { runWebhooks } from './webhooks/webhooks-command.js';
 
@@ -84,6 +85,7 @@ export async function main(argv: string[], executable: string, io: CliIo = {}): 
     description: 'QuickBooks Online: every accounting entity, hard deletes through CDC, and financial reports.',
     version: packageVersion(),
     tokenStoreEnvVar: TOKEN_STORE_ENV,
+    settingAliases: SETTING_ALIASES,
     io: { stdout, ...(io.stderr ? { stderr: io.stderr } : {}) },
   });
 }

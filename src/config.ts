@@ -8,6 +8,8 @@ import { ConfigError } from './cdk/errors.js';
 import { packageRoot } from './cdk/package-root.js';
 import type { ConnectorSpecification, JsonObject } from './cdk/protocol.js';
 import { flattenCredentials } from './qbo/credentials.js';
+import type { Logger } from './cdk/logger.js';
+import { resolveAliases, warnUnknownSettings } from './config-aliases.js';
 import { clientCredentialForms } from './cdk/secrets.js';
 import type { ValidationMode } from './cdk/record-validator.js';
 
@@ -83,9 +85,14 @@ function describe(error: ErrorObject): string {
   return `${field} ${error.message ?? 'is invalid'}`;
 }
 
-export function parseConfig(input: JsonObject): QboConfig {
+/**
+ * `logger` hears about settings nobody reads. `raw` keeps the names as given (aliases included): it is
+ * what CONTROL messages and write-backs carry back, so the user's file keeps its own spelling.
+ */
+export function parseConfig(input: JsonObject, logger?: Logger): QboConfig {
   const raw = flattenCredentials(input);
-  const withDefaults: JsonObject = structuredClone(raw);
+  warnUnknownSettings(input, Object.keys(loadSpec().connectionSpecification['properties'] as JsonObject), logger);
+  const withDefaults: JsonObject = resolveAliases(structuredClone(raw));
   const problems = validate(withDefaults).map(describe);
   if (problems.length > 0) {
     throw new ConfigError(`Invalid config: ${[...new Set(problems)].join('; ')}. Fix these fields and retry.`);

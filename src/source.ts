@@ -18,6 +18,7 @@ import { loadStreamSchema } from './streams/schema-loader.js';
 import { ConfigError } from './cdk/errors.js';
 import { RecordValidator, validatingStream } from './cdk/record-validator.js';
 import { JOURNAL_ENV, withJournalCoverage } from './webhooks/journal-coverage.js';
+import type { Logger } from './cdk/logger.js';
 
 /** Pages held in memory at once across all streams (in flight or waiting to be emitted). */
 const PAGE_BUDGET = 12;
@@ -49,8 +50,8 @@ export class QuickBooksSource implements Source<QboConfig> {
     return loadSpec();
   }
 
-  parseConfig(raw: JsonObject): QboConfig {
-    const config = parseConfig(raw);
+  parseConfig(raw: JsonObject, logger?: Logger): QboConfig {
+    const config = parseConfig(raw, logger);
     for (const custom of config.customQueries) {
       if (ENTITY_REGISTRY.some((d) => d.stream === custom.name)) {
         throw new ConfigError(`custom_queries: "${custom.name}" is already a built-in stream; choose another name.`);

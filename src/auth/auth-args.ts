@@ -1,5 +1,6 @@
 // argv of `source-quickbooks auth` -> options (node:util parseArgs; errors name the fix).
 import { parseArgs } from 'node:util';
+import { midnightUtcIfDateOnly } from '../config-aliases.js';
 import { AuthError } from './auth-error.js';
 
 export interface AuthOptions {
@@ -41,7 +42,7 @@ function integer(raw: string | undefined, flag: string, min: number, max: number
 
 /** RFC 3339 date-time, or a plain date taken as midnight UTC. */
 export function normalizeStartDate(raw: string): string {
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw;
+  const text = midnightUtcIfDateOnly(raw);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text) || Number.isNaN(Date.parse(text))) {
     throw new AuthError(`--start-date must be an RFC 3339 date-time such as 2024-01-01T00:00:00Z (or a date such as 2024-01-01), got "${raw}".`);
   }

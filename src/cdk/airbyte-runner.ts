@@ -120,7 +120,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
         return untilInterrupted('check', signal, () => check(command.config));
       case 'discover':
         return untilInterrupted('discover', signal, async () => {
-          const config = source.parseConfig(loadConfig(command.config));
+          const config = source.parseConfig(loadConfig(command.config), logger);
           return writer.catalog({ streams: source.streams(config, ctx).map((stream) => stream.describe()) });
         });
       case 'read':
@@ -132,7 +132,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     const raw = loadConfig(configPath);
     let config: C;
     try {
-      config = source.parseConfig(raw);
+      config = source.parseConfig(raw, logger);
       const status = await source.check(config, ctx);
       return writer.connectionStatus(status);
     } catch (error) {
@@ -143,7 +143,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
   }
 
   async function read(command: Extract<AirbyteCommand, { command: 'read' }>, signal: AbortSignal): Promise<void> {
-    const config = source.parseConfig(loadConfig(command.config));
+    const config = source.parseConfig(loadConfig(command.config), logger);
     const streams = source.streams(config, ctx);
     const { streams: catalog, rejected } = validateConfiguredCatalog(
       readJsonFile(command.catalog, 'catalog'),

@@ -19,12 +19,12 @@ export const SINGER_CAPABILITIES = ['catalog', 'discover', 'state', 'about'];
  */
 export function singerAbout(
   connectionSpecification: JsonObject,
-  info: { name: string; description: string; version: string; sdkVersion?: string },
+  info: { name: string; description: string; version: string; sdkVersion?: string; settingAliases?: Readonly<Record<string, string>> },
 ): SingerAbout {
-  const properties = (connectionSpecification['properties'] ?? {}) as JsonObject;
+  const properties = withAliases((connectionSpecification['properties'] ?? {}) as JsonObject, info.settingAliases ?? {});
   const settings: JsonObject =
     TOKEN_STORE_SETTING in properties
-      ? connectionSpecification
+      ? { ...connectionSpecification, properties }
       : {
           ...connectionSpecification,
           properties: {
@@ -45,6 +45,18 @@ export function singerAbout(
     capabilities: SINGER_CAPABILITIES,
     settings,
   };
+}
+
+/** Each setting that has other accepted names lists them (`aliases`, as Meltano setting definitions do). */
+function withAliases(properties: JsonObject, aliases: Readonly<Record<string, string>>): JsonObject {
+  const out: JsonObject = { ...properties };
+  for (const [alias, setting] of Object.entries(aliases)) {
+    const schema = out[setting];
+    if (typeof schema !== 'object' || schema === null) continue;
+    const listed = (schema as JsonObject)['aliases'];
+    out[setting] = { ...schema, aliases: [...(Array.isArray(listed) ? listed : []), alias] };
+  }
+  return out;
 }
 
 function cell(value: unknown): string {
@@ -75,8 +87,9 @@ export function aboutMarkdown(about: SingerAbout): string {
   for (const [name, raw] of Object.entries(properties)) {
     const schema = (typeof raw === 'object' && raw !== null ? raw : {}) as JsonObject;
     const secret = schema['airbyte_secret'] === true ? ' (secret)' : '';
+    const aliases = Array.isArray(schema['aliases']) ? ` Aliases: ${(schema['aliases'] as unknown[]).map((a) => `\`${String(a)}\``).join(', ')}.` : '';
     lines.push(
-      `| ${name} | ${required.has(name) ? 'True' : 'False'} | ${cell(schema['default']) || 'None'} | ${cell(schema['description'] ?? schema['title'])}${secret} |`,
+      `| ${name} | ${required.has(name) ? 'True' : 'False'} | ${cell(schema['default']) || 'None'} | ${cell(schema['description'] ?? schema['title'])}${aliases}${secret} |`,
     );
   }
   lines.push('', `A full list of supported settings and capabilities is available by running: \`${about.name} --about\``, '');

@@ -34,6 +34,8 @@ export interface SingerRunOptions {
   version: string;
   /** Version of the kit for --about; defaults to `version` (the kit ships inside the connector). */
   sdkVersion?: string;
+  /** Other accepted names of settings (alias -> setting), listed by --about. */
+  settingAliases?: Readonly<Record<string, string>>;
   /** Environment variable that may name the token store file (the `token_store_path` setting wins). */
   tokenStoreEnvVar?: string;
   /** Deletion marker rename; default `_ab_cdc_deleted_at` -> `_sdc_deleted_at`, null to keep records as they are. */
@@ -171,7 +173,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
       log.info(`Using ${loaded.tokenStoreKeys.join(', ')} from the token store ${loaded.tokenStorePath ?? ''}.`);
     }
     const ctx: RunContext = { logger: log, secrets, emitConfig: (config) => sink.configUpdate(config) };
-    const config = source.parseConfig(loaded.config);
+    const config = source.parseConfig(loaded.config, log);
     const streams = source.streams(config, ctx);
     const described = streams.map((stream) => stream.describe());
     if (command.command === 'discover') return printJson(toSingerCatalog(described));

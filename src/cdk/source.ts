@@ -16,8 +16,8 @@ export interface RunContext {
 /** A connector as the kit drives it. `Config` is the validated, normalised config. */
 export interface Source<Config> {
   spec(): ConnectorSpecification;
-  /** Validate and normalise a raw config; throws ConfigError naming every bad field. */
-  parseConfig(raw: JsonObject): Config;
+  /** Validate and normalise a raw config; throws ConfigError naming every bad field; `logger` hears warnings. */
+  parseConfig(raw: JsonObject, logger?: Logger): Config;
   /** The secret values of a raw config, registered before anything else runs. */
   secretsOf(raw: JsonObject): string[];
   check(config: Config, ctx: RunContext): Promise<AirbyteConnectionStatus>;
