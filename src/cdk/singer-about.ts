@@ -11,7 +11,7 @@ export interface SingerAbout {
   settings: JsonObject;
 }
 
-export const SINGER_CAPABILITIES = ['catalog', 'discover', 'state', 'about'];
+export const SINGER_CAPABILITIES = ['catalog', 'properties', 'discover', 'state', 'about', 'activate-version'];
 
 /**
  * The settings are the Airbyte connectionSpecification plus the Singer-only token store setting,

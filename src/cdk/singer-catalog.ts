@@ -93,9 +93,11 @@ export function selectAll(streams: AirbyteStream[]): SingerSelection {
 }
 
 /**
- * `--catalog` (or legacy `--properties`) -> the streams to read and the fields to prune.
- * A stream is selected by its `[]` metadata `selected`, else the legacy `schema.selected`, else
- * `selected-by-default`: an explicit choice beats the tap's default.
+ * `--catalog` (or legacy `--properties`) -> the streams to read and the fields to prune, exactly as
+ * singer-python decides: a stream is selected when its legacy `schema.selected` or its `[]` metadata
+ * `selected` is true (`selected-by-default` does not select a stream; nothing selected selects nothing).
+ * Fields follow singer-python's should_sync_field: `inclusion: automatic` always stays, `unsupported`
+ * always goes, then `selected`, then `selected-by-default`, else the field stays.
  */
 export function selectionFromSingerCatalog(input: unknown, available: AirbyteStream[], logger?: Logger): SingerSelection {
   if (!isObject(input) || !Array.isArray(input['streams'])) {
@@ -148,11 +150,10 @@ function metadataOf(entry: JsonObject, id: string): Map<string, JsonObject> {
   return byCrumb;
 }
 
+/** singer-python's CatalogEntry.is_selected: `schema.selected or metadata[()].selected` (truthiness). */
 function isSelected(root: JsonObject, entry: JsonObject): boolean {
-  if (typeof root['selected'] === 'boolean') return root['selected'];
   const schema = entry['schema'];
-  if (isObject(schema) && typeof schema['selected'] === 'boolean') return schema['selected'];
-  return root['selected-by-default'] === true;
+  return (isObject(schema) && schema['selected'] === true) || root['selected'] === true;
 }
 
 function syncModeOf(stream: AirbyteStream, method: unknown, logger: Logger | undefined): SyncMode {
@@ -185,23 +186,37 @@ function configure(stream: AirbyteStream, syncMode: SyncMode): ConfiguredAirbyte
   return configured;
 }
 
-/** `selected: false` on a field breadcrumb (or legacy `schema.properties.f.selected: false`). */
+/**
+ * The top-level fields to prune. Our key and replication key stay whatever the catalog says (they are
+ * automatic in discover); otherwise singer-python's should_sync_field(inclusion, selected, default)
+ * with `selected` from the field's metadata or the legacy `schema.properties.<f>.selected`, and
+ * `default` from the field's `selected-by-default` (true when absent, as singer-python's Transformer keeps
+ * a field without selection metadata).
+ */
 function deselectedOf(stream: AirbyteStream, metadata: Map<string, JsonObject>, entry: JsonObject): Set<string> {
   const automatic = automaticFields(stream);
   const legacy = isObject(entry['schema']) && isObject(entry['schema']['properties']) ? entry['schema']['properties'] : {};
   const pruned = new Set<string>();
   for (const field of propertyNames(stream.json_schema)) {
     if (automatic.has(field)) continue;
-    const fieldMeta = metadata.get(`properties/${field}`);
+    const fieldMeta = metadata.get(`properties/${field}`) ?? {};
     const legacyField = legacy[field];
     const selected =
-      typeof fieldMeta?.['selected'] === 'boolean'
+      typeof fieldMeta['selected'] === 'boolean'
         ? fieldMeta['selected']
         : isObject(legacyField) && typeof legacyField['selected'] === 'boolean'
           ? legacyField['selected']
-          : true;
-    if (!selected) pruned.add(field);
+          : undefined;
+    const byDefault = typeof fieldMeta['selected-by-default'] === 'boolean' ? fieldMeta['selected-by-default'] : true;
+    if (!shouldSyncField(fieldMeta['inclusion'], selected, byDefault)) pruned.add(field);
   }
   return pruned;
+}
+
+/** singer-python's utils.should_sync_field. */
+function shouldSyncField(inclusion: unknown, selected: boolean | undefined, byDefault: boolean): boolean {
+  if (inclusion === 'automatic') return true;
+  if (inclusion === 'unsupported') return false;
+  return selected ?? byDefault;
 }
 

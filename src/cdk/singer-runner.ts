@@ -182,6 +182,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
       command.catalog === undefined
         ? selectAll(described)
         : selectionFromSingerCatalog(readJsonFile(command.catalog, 'catalog'), described, log);
+    const tableVersion = Date.now(); // FULL_TABLE streams: one table version for this run (ms, as Singer taps use)
     for (const configured of selection.configured) {
       const cursor = configured.sync_mode === 'incremental' ? replicationKey(configured.cursor_field) : undefined;
       const info: SingerStreamInfo = {
@@ -189,12 +190,13 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
         keyProperties: keyProperties(configured.primary_key ?? configured.stream.source_defined_primary_key),
       };
       if (cursor !== undefined) info.bookmarkProperties = [cursor];
+      if (configured.sync_mode === 'full_refresh') info.version = tableVersion;
       const deselected = selection.deselectedFields.get(configured.stream.name);
       if (deselected) info.deselectedFields = deselected;
       infos.set(configured.stream.name, info);
     }
     if (selection.configured.length === 0) {
-      log.warn('The catalog selects no stream: nothing to sync. Select streams (metadata "selected": true).');
+      log.warn('The catalog selects no stream: nothing to sync. Select streams with "selected": true in their [] breadcrumb metadata (Meltano: `select` in meltano.yml) or, in a legacy properties file, "schema": {"selected": true}.');
       return;
     }
     source.prepareRead?.(config, ctx, selection.configured, state);

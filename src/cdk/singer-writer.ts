@@ -15,6 +15,11 @@ export interface SingerStreamInfo {
   bookmarkProperties?: string[];
   /** Top-level fields the catalog deselected: dropped from the SCHEMA and from every record. */
   deselectedFields?: ReadonlySet<string>;
+  /**
+   * FULL_TABLE streams: the table version of this run. ACTIVATE_VERSION follows the first SCHEMA and
+   * every RECORD carries it, so a target drops (or marks deleted) the rows of earlier versions.
+   */
+  version?: number;
 }
 
 /** A record field marking a deletion, renamed for Singer targets (Airbyte `_ab_cdc_deleted_at` -> `_sdc_deleted_at`). */
@@ -50,6 +55,8 @@ interface StreamOut {
   schemaSent: boolean;
   declaresDeletedAt: boolean;
   startedAt: number | undefined;
+  /** ACTIVATE_VERSION sent (FULL_TABLE streams, once per run). */
+  activated: boolean;
 }
 
 const FALLBACK_INFO: SingerStreamInfo = { schema: { type: 'object', additionalProperties: true }, keyProperties: [] };
@@ -95,7 +102,8 @@ export class SingerWriter implements MessageSink {
       out.schemaSent = false;
     }
     if (!out.schemaSent) head += this.schemaLine(stream, out);
-    const prefix = `{"type":"RECORD","stream":${JSON.stringify(stream)},"time_extracted":"${new Date(this.now()).toISOString()}","record":`;
+    const version = out.info.version === undefined ? '' : `"version":${out.info.version},`;
+    const prefix = `{"type":"RECORD","stream":${JSON.stringify(stream)},${version}"time_extracted":"${new Date(this.now()).toISOString()}","record":`;
     return writeChunkedLines(this.output, this.secrets, head, records, (record) => prefix + JSON.stringify(this.transform(record, out.info)) + '}\n');
   }
 
@@ -166,7 +174,7 @@ export class SingerWriter implements MessageSink {
       const properties = info.schema['properties'];
       const declares =
         this.deletedAt !== null && typeof properties === 'object' && properties !== null && this.deletedAt.from in properties;
-      out = { info, schemaSent: false, declaresDeletedAt: declares, startedAt: undefined };
+      out = { info, schemaSent: false, declaresDeletedAt: declares, startedAt: undefined, activated: false };
       this.out.set(stream, out);
     }
     return out;
@@ -183,7 +191,11 @@ export class SingerWriter implements MessageSink {
     if (out.info.bookmarkProperties && out.info.bookmarkProperties.length > 0) {
       message['bookmark_properties'] = out.info.bookmarkProperties;
     }
-    return JSON.stringify(message) + '\n';
+    const line = JSON.stringify(message) + '\n';
+    if (out.info.version === undefined || out.activated) return line;
+    // As the Meltano SDK does: before the first RECORD, so the target clears earlier versions, then loads this one.
+    out.activated = true;
+    return line + JSON.stringify({ type: 'ACTIVATE_VERSION', stream, version: out.info.version }) + '\n';
   }
 
   /** The stream schema minus deselected fields, with the deletion marker renamed (or added). */

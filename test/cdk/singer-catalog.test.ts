@@ -43,6 +43,12 @@ function discovered(): SingerCatalog {
   return JSON.parse(JSON.stringify(toSingerCatalog(STREAMS))) as SingerCatalog;
 }
 
+/** What Meltano's `select: ["*.*"]` writes: selected on every stream. */
+function selectEvery(catalog: SingerCatalog): SingerCatalog {
+  for (const stream of catalog.streams) meta(catalog, stream.tap_stream_id, []).selected = true;
+  return catalog;
+}
+
 function entry(catalog: SingerCatalog, stream: string) {
   const found = catalog.streams.find((s) => s.tap_stream_id === stream);
   if (!found) throw new Error(stream);
@@ -102,15 +108,39 @@ describe('selectionFromSingerCatalog', () => {
     expect(selection.deselectedFields).toEqual(new Map([['invoices', new Set(['Memo'])]]));
   });
 
-  it('falls back to selected-by-default, and honours the legacy schema.selected', () => {
-    const catalog = discovered();
-    meta(catalog, 'exchange_rates', []).selected = false;
-    (entry(catalog, 'report_trial_balance').schema as JsonObject)['selected'] = false;
-    meta(catalog, 'report_trial_balance', [])['selected-by-default'] = false;
-    expect(selectionFromSingerCatalog(catalog, STREAMS).configured.map((c) => c.stream.name)).toEqual(['invoices']);
+  it('selects streams as singer-python does: schema.selected or [] metadata selected; selected-by-default selects nothing', () => {
+    // The discovered catalog as is: every stream is selected-by-default, none selected -> nothing.
+    expect(selectionFromSingerCatalog(discovered(), STREAMS).configured).toEqual([]);
 
-    const legacy = { streams: [{ tap_stream_id: 'report_trial_balance', schema: { ...schema('row_id'), selected: true } }] };
-    expect(selectionFromSingerCatalog(legacy, STREAMS).configured.map((c) => c.stream.name)).toEqual(['report_trial_balance']);
+    // A legacy --properties file with schema.selected on two of three streams selects those two.
+    const legacy = discovered();
+    (entry(legacy, 'invoices').schema as JsonObject)['selected'] = true;
+    (entry(legacy, 'exchange_rates').schema as JsonObject)['selected'] = true;
+    expect(selectionFromSingerCatalog(legacy, STREAMS).configured.map((c) => c.stream.name)).toEqual(['invoices', 'exchange_rates']);
+
+    // singer-python ORs the two: schema.selected true wins over metadata selected false, and either alone selects.
+    const mixed = discovered();
+    (entry(mixed, 'invoices').schema as JsonObject)['selected'] = true;
+    meta(mixed, 'invoices', []).selected = false;
+    meta(mixed, 'report_trial_balance', []).selected = true;
+    (entry(mixed, 'exchange_rates').schema as JsonObject)['selected'] = false;
+    expect(selectionFromSingerCatalog(mixed, STREAMS).configured.map((c) => c.stream.name)).toEqual(['invoices', 'report_trial_balance']);
+
+    const bare = { streams: [{ tap_stream_id: 'report_trial_balance', schema: { ...schema('row_id'), selected: true } }] };
+    expect(selectionFromSingerCatalog(bare, STREAMS).configured.map((c) => c.stream.name)).toEqual(['report_trial_balance']);
+  });
+
+  it('fields follow should_sync_field: automatic stays, unsupported goes, then selected, then selected-by-default', () => {
+    const catalog = discovered();
+    meta(catalog, 'invoices', []).selected = true;
+    meta(catalog, 'invoices', ['properties', 'Memo'])['selected-by-default'] = false; // no selected: the default decides
+    meta(catalog, 'invoices', ['properties', 'TotalAmt']).inclusion = 'unsupported';
+    meta(catalog, 'invoices', ['properties', 'TotalAmt']).selected = true; // unsupported beats selected
+    meta(catalog, 'exchange_rates', []).selected = true;
+    meta(catalog, 'exchange_rates', ['properties', 'Rate']).inclusion = 'automatic';
+    meta(catalog, 'exchange_rates', ['properties', 'Rate']).selected = false; // automatic beats deselection
+    const selection = selectionFromSingerCatalog(catalog, STREAMS);
+    expect(selection.deselectedFields).toEqual(new Map([['invoices', new Set(['Memo', 'TotalAmt'])]]));
   });
 
   it('prunes fields deselected in the legacy schema form', () => {
@@ -126,7 +156,7 @@ describe('selectionFromSingerCatalog', () => {
   });
 
   it('respects what a stream supports: INCREMENTAL on a full-refresh-only stream becomes full_refresh, with a warning', () => {
-    const catalog = discovered();
+    const catalog = selectEvery(discovered());
     meta(catalog, 'report_trial_balance', [])['replication-method'] = 'INCREMENTAL';
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => void warnings.push(m) };
@@ -143,7 +173,7 @@ describe('selectionFromSingerCatalog', () => {
     expect(() => selectionFromSingerCatalog(unknown, STREAMS)).toThrow(/"gone"/);
     const unselectedUnknown = { streams: [{ tap_stream_id: 'gone', schema: {}, metadata: [{ breadcrumb: [], metadata: { selected: false } }] }] };
     expect(selectionFromSingerCatalog(unselectedUnknown, STREAMS).configured).toEqual([]);
-    const catalog = discovered();
+    const catalog = selectEvery(discovered());
     meta(catalog, 'invoices', [])['replication-method'] = 'SOMETIMES';
     expect(() => selectionFromSingerCatalog(catalog, STREAMS)).toThrow(/SOMETIMES/);
   });

@@ -7,6 +7,8 @@ export interface SingerOutput {
   schemas: Map<string, JsonObject>;
   records: Map<string, JsonObject[]>;
   states: JsonObject[];
+  /** stream -> the version its ACTIVATE_VERSION announced (FULL_TABLE streams). */
+  versions: Map<string, number>;
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -15,10 +17,11 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 /**
  * Parse stdout and throw on the first violation: a non-JSON line, an unknown type, a RECORD without
  * a preceding SCHEMA, key/bookmark properties that are not top-level schema properties, a record
- * missing its key, a STATE that is not `{value: {bookmarks: {...}}}`.
+ * missing its key, a STATE that is not `{value: {bookmarks: {...}}}`, an ACTIVATE_VERSION before its
+ * SCHEMA or after a RECORD of its stream, a RECORD whose version differs from its stream's ACTIVATE_VERSION.
  */
 export function checkSingerOutput(stdout: string): SingerOutput {
-  const out: SingerOutput = { messages: [], schemas: new Map(), records: new Map(), states: [] };
+  const out: SingerOutput = { messages: [], schemas: new Map(), records: new Map(), states: [], versions: new Map() };
   const lines = stdout.split('\n');
   if (lines.pop() !== '') throw new Error('stdout does not end with a newline');
   lines.forEach((line, i) => {
@@ -58,9 +61,20 @@ export function checkSingerOutput(stdout: string): SingerOutput {
         for (const key of schema['key_properties'] as string[]) {
           if (!(key in message['record'])) throw new Error(`line ${i + 1}: record lacks key property ${key}`);
         }
+        if (message['version'] !== out.versions.get(stream)) {
+          throw new Error(`line ${i + 1}: RECORD version ${String(message['version'])} of "${stream}" is not its ACTIVATE_VERSION's`);
+        }
         const list = out.records.get(stream) ?? [];
         list.push(message['record']);
         out.records.set(stream, list);
+        break;
+      }
+      case 'ACTIVATE_VERSION': {
+        const version = message['version'];
+        if (typeof stream !== 'string' || !Number.isInteger(version)) throw new Error(`line ${i + 1}: ACTIVATE_VERSION needs stream and an integer version`);
+        if (!out.schemas.has(stream)) throw new Error(`line ${i + 1}: ACTIVATE_VERSION of "${stream}" before its SCHEMA`);
+        if (out.records.has(stream)) throw new Error(`line ${i + 1}: ACTIVATE_VERSION of "${stream}" after its records`);
+        out.versions.set(stream, version as number);
         break;
       }
       case 'STATE': {

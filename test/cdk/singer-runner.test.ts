@@ -124,7 +124,7 @@ describe('runSinger', () => {
     const json = await tap(['--about', '--format', 'json']);
     expect(json.code).toBe(0);
     const about = JSON.parse(json.stdout) as JsonObject;
-    expect(about).toMatchObject({ name: 'tap-test', description: 'A test tap.', version: '1.2.3', capabilities: ['catalog', 'discover', 'state', 'about'] });
+    expect(about).toMatchObject({ name: 'tap-test', description: 'A test tap.', version: '1.2.3', capabilities: ['catalog', 'properties', 'discover', 'state', 'about', 'activate-version'] });
     expect(Object.keys((about['settings'] as JsonObject)['properties'] as JsonObject)).toEqual([
       'client_secret',
       'refresh_token',
@@ -165,6 +165,29 @@ describe('runSinger', () => {
     for (const secret of [SECRET, OLD_TOKEN]) expect(result.stdout + result.stderr).not.toContain(secret);
   });
 
+  it('FULL_TABLE streams: SCHEMA, then ACTIVATE_VERSION, then RECORDs carrying that version; INCREMENTAL streams have none', async () => {
+    const before = Date.now();
+    const result = await tap(['--config', file(baseConfig)]);
+    expect(result.code).toBe(0);
+    const out = checkSingerOutput(result.stdout);
+    const report = out.messages.filter((m) => m['stream'] === 'report').map((m) => m.type);
+    expect(report).toEqual(['SCHEMA', 'ACTIVATE_VERSION', 'RECORD']);
+    const version = out.versions.get('report') as number;
+    expect(version).toBeGreaterThanOrEqual(before);
+    expect(out.messages.find((m) => m.type === 'RECORD' && m['stream'] === 'report')?.['version']).toBe(version);
+    expect(out.versions.has('invoices')).toBe(false);
+    expect(out.messages.filter((m) => m['stream'] === 'invoices' && 'version' in m)).toEqual([]);
+
+    // The same stream read INCREMENTAL by choice gets no version; FULL_TABLE by choice does.
+    const discovered = JSON.parse((await tap(['--config', file(baseConfig), '--discover'])).stdout) as SingerCatalog;
+    for (const stream of discovered.streams) {
+      const root = stream.metadata.find((m) => m.breadcrumb.length === 0);
+      if (root) Object.assign(root.metadata, { selected: true, 'replication-method': 'FULL_TABLE' });
+    }
+    const chosen = checkSingerOutput((await tap(['--config', file(baseConfig), '--catalog', file(discovered)])).stdout);
+    expect([...chosen.versions.keys()].sort()).toEqual(['invoices', 'report']);
+  });
+
   it('honours a --catalog selection (stream, fields, replication method) and a tap-airbyte-wrapper --state', async () => {
     const discovered = JSON.parse((await tap(['--config', file(baseConfig), '--discover'])).stdout) as SingerCatalog;
     for (const stream of discovered.streams) {
@@ -184,6 +207,20 @@ describe('runSinger', () => {
     // Legacy --properties works the same way.
     const legacy = await tap(['--config', file(baseConfig), '--properties', file(discovered)]);
     expect([...checkSingerOutput(legacy.stdout).records.keys()]).toEqual(['invoices']);
+  });
+
+  it('selects as singer-python: legacy schema.selected picks streams; a catalog that selects nothing syncs nothing, with a WARN', async () => {
+    const discovered = JSON.parse((await tap(['--config', file(baseConfig), '--discover'])).stdout) as SingerCatalog;
+    const nothing = await tap(['--config', file(baseConfig), '--catalog', file(discovered)]);
+    expect(nothing.code).toBe(0);
+    expect(nothing.stdout).toBe('');
+    expect(nothing.stderr).toMatch(/^WARN The catalog selects no stream: nothing to sync\./m);
+    expect(nothing.source.streamsMade.every((s) => s.requests.length === 0)).toBe(true);
+
+    const legacy = { streams: discovered.streams.map((s) => ({ ...s, schema: { ...s.schema, selected: s.tap_stream_id === 'report' } })) };
+    const picked = await tap(['--config', file(baseConfig), '--properties', file(legacy)]);
+    expect(picked.code).toBe(0);
+    expect([...checkSingerOutput(picked.stdout).records.keys()]).toEqual(['report']);
   });
 
   it('persists a rotated token to the last --config file and the token store, and reads the store back next run', async () => {
