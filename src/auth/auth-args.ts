@@ -5,7 +5,8 @@ import { AuthError } from './auth-error.js';
 
 export interface AuthOptions {
   clientId: string;
-  clientSecret: string;
+  /** Only when given as a flag (discouraged); otherwise QBO_CLIENT_SECRET or a hidden prompt. */
+  clientSecret: string | undefined;
   sandbox: boolean | undefined;
   port: number | undefined;
   redirectUri: string | undefined;
@@ -18,19 +19,26 @@ export interface AuthOptions {
 export const DEFAULT_OUTPUT = 'config.json';
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
-export const AUTH_USAGE = `Usage: source-quickbooks auth --client-id ID --client-secret SECRET [options]
+export const AUTH_USAGE = `Usage: source-quickbooks auth --client-id ID [options]
 
 Connects your Intuit app to a QuickBooks Online company and writes a ready connector config.
+The client secret comes from QBO_CLIENT_SECRET, or the command asks for it (not shown as you type).
 
 Options:
   --client-id ID         your Intuit app's client ID (developer.intuit.com > your app > Keys & credentials)
-  --client-secret SECRET your Intuit app's client secret
   --sandbox              the keys are development keys for a sandbox company (sets "sandbox": true)
   --port N               port of the local redirect listener (default 8080)
-  --redirect-uri URI     the redirect URI registered in the app (default http://localhost:<port>/callback)
+  --redirect-uri URI     the redirect URI registered in the app. http://localhost:<port>/... (the default,
+                         http://localhost:<port>/callback) is received here; an https:// URI (required for
+                         production keys) is not: paste the address the browser lands on when asked
   --output FILE          config file to write (default ${DEFAULT_OUTPUT}; an existing one keeps its other settings)
-  --start-date DATE      start_date, RFC 3339 (default: two years ago)
+  --start-date DATE      start_date, RFC 3339 or a date (default: two years ago)
   --timeout-seconds N    give up after N seconds without a redirect (default ${DEFAULT_TIMEOUT_SECONDS})
+  --client-secret SECRET discouraged (shell history, process list): use QBO_CLIENT_SECRET or the prompt
+
+Environment:
+  QBO_CLIENT_SECRET      the app's client secret
+  QBO_AUTH_URL, QBO_TOKEN_URL  another consent page / token endpoint (loopback http:// only): emulators, tests
 `;
 
 function integer(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
@@ -73,10 +81,9 @@ export function parseAuthArgs(argv: string[]): AuthOptions {
   }
   const help = values.help ?? false;
   const clientId = values['client-id'] ?? '';
-  const clientSecret = values['client-secret'] ?? '';
-  if (!help && (clientId === '' || clientSecret === '')) {
-    throw new AuthError(`--client-id and --client-secret are required.\n\n${AUTH_USAGE}`);
-  }
+  const clientSecret = values['client-secret'];
+  if (!help && clientId === '') throw new AuthError(`--client-id is required.\n\n${AUTH_USAGE}`);
+  if (!help && clientSecret === '') throw new AuthError(`--client-secret is empty; set QBO_CLIENT_SECRET instead.\n\n${AUTH_USAGE}`);
   return {
     clientId,
     clientSecret,

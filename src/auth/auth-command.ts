@@ -1,22 +1,27 @@
-// `source-quickbooks auth`: consent URL -> loopback redirect -> code exchange -> a ready config file.
+// `source-quickbooks auth`: consent URL -> redirect (received on loopback, or pasted back for an https
+// redirect URI) -> code exchange -> a ready config file.
 // Output is for a person (plain text), never Airbyte messages; secrets are scrubbed from every line.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { ConfigError } from '../cdk/errors.js';
 import { SecretRegistry } from '../cdk/secrets.js';
 import { resolveEndpoints } from '../qbo/endpoints.js';
 import { AUTH_USAGE, parseAuthArgs, type AuthOptions } from './auth-args.js';
 import { AuthError } from './auth-error.js';
-import { listenForCallback } from './callback-server.js';
+import { listenForCallback, type AuthorizationGrant } from './callback-server.js';
+import { resolveClientSecret } from './client-secret.js';
 import { buildConfig, readExistingConfig, writeFileAtomic0600 } from './config-file.js';
 import { authorizationUrl, consentUrl } from './consent-url.js';
 import { exchangeCode } from './exchange-code.js';
-import { redirectTarget } from './redirect-uri.js';
+import { readPastedRedirect } from './paste-back.js';
+import { isPasteBackRedirect, redirectTarget } from './redirect-uri.js';
 
 export interface AuthIo {
   stdout?: Writable;
   stderr?: Writable;
+  /** The secret prompt and a pasted redirect address are read from here (default: process.stdin). */
+  stdin?: Readable & { isTTY?: boolean };
   env?: Readonly<Record<string, string | undefined>>;
   /** Directory a relative --output is resolved against (default: process.cwd()). */
   cwd?: string;
@@ -41,8 +46,9 @@ export async function runAuth(argv: string[], io: AuthIo = {}): Promise<number> 
       stdout.write(AUTH_USAGE);
       return 0;
     }
-    secrets.add(options.clientSecret);
-    await authorize(options, io, secrets, print);
+    const clientSecret = await resolveClientSecret({ flag: options.clientSecret, env: io.env ?? process.env, stdin: io.stdin ?? process.stdin, stderr });
+    secrets.add(clientSecret);
+    await authorize({ ...options, clientSecret }, io, secrets, print);
     return 0;
   } catch (error) {
     const known = error instanceof AuthError || error instanceof ConfigError;
@@ -51,47 +57,30 @@ export async function runAuth(argv: string[], io: AuthIo = {}): Promise<number> 
   }
 }
 
-async function authorize(options: AuthOptions, io: AuthIo, secrets: SecretRegistry, print: (text: string) => void): Promise<void> {
+async function authorize(
+  options: AuthOptions & { clientSecret: string },
+  io: AuthIo,
+  secrets: SecretRegistry,
+  print: (text: string) => void,
+): Promise<void> {
   const env = io.env ?? process.env;
   const now = io.now ?? Date.now;
   const outputPath = resolve(io.cwd ?? process.cwd(), options.output);
   const existing = readExistingConfig(outputPath); // fail before the person spends time in the browser
   const authUrl = authorizationUrl(env);
   const { tokenUrl } = resolveEndpoints({ sandbox: options.sandbox }, env);
-  const target = redirectTarget({ redirectUri: options.redirectUri, port: options.port });
   const state = randomBytes(24).toString('base64url');
-
-  const listener = await listenForCallback({ target, state, timeoutMs: options.timeoutSeconds * 1000 });
-  let grant;
-  try {
-    const url = consentUrl({ authorizationUrl: authUrl, clientId: options.clientId, redirectUri: listener.redirectUri, state });
-    const minutes = Math.round((options.timeoutSeconds / 60) * 10) / 10;
-    print(
-      [
-        'Connect source-quickbooks to a QuickBooks Online company.',
-        '',
-        `1. The Intuit app must list this redirect URI exactly (developer.intuit.com > your app > Settings > Redirect URIs,`,
-        `   in the ${options.sandbox ? 'Development' : 'Production'} section for ${options.sandbox ? 'development (sandbox)' : 'production'} keys):`,
-        `     ${listener.redirectUri}`,
-        '2. Open this URL in a browser on this machine, sign in, and choose the company to connect:',
-        '',
-        `     ${url}`,
-        '',
-        `Waiting for the redirect on ${listener.redirectUri} (up to ${minutes} minute(s); Ctrl+C to stop)...`,
-      ].join('\n'),
-    );
-    grant = await listener.grant;
-  } finally {
-    await listener.close();
-  }
-
+  const pasteBack = options.redirectUri !== undefined && isPasteBackRedirect(options.redirectUri);
+  const { grant, redirectUri } = pasteBack
+    ? await pastedGrant(options, options.redirectUri as string, { authUrl, state, input: io.stdin ?? process.stdin, print })
+    : await listenedGrant(options, { authUrl, state, print });
   print(`Received the authorization for company ${grant.realmId}; exchanging it for tokens...`);
   const tokens = await exchangeCode({
     tokenUrl,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     code: grant.code,
-    redirectUri: listener.redirectUri,
+    redirectUri,
     now,
   });
   secrets.add(tokens.accessToken);
@@ -121,6 +110,68 @@ async function authorize(options: AuthOptions, io: AuthIo, secrets: SecretRegist
       `  source-quickbooks check --config ${quoteForShell(outputPath)}`,
     ].join('\n'),
   );
+}
+
+interface GrantContext {
+  authUrl: string;
+  state: string;
+  print: (text: string) => void;
+}
+
+function registerStep(options: AuthOptions, redirectUri: string): string[] {
+  return [
+    'Connect source-quickbooks to a QuickBooks Online company.',
+    '',
+    `1. The Intuit app must list this redirect URI exactly (developer.intuit.com > your app > Settings > Redirect URIs,`,
+    `   in the ${options.sandbox ? 'Development' : 'Production'} section for ${options.sandbox ? 'development (sandbox)' : 'production'} keys):`,
+    `     ${redirectUri}`,
+  ];
+}
+
+/** Loopback http redirect URI: a one-shot listener receives the browser. */
+async function listenedGrant(options: AuthOptions, ctx: GrantContext): Promise<{ grant: AuthorizationGrant; redirectUri: string }> {
+  const target = redirectTarget({ redirectUri: options.redirectUri, port: options.port });
+  const listener = await listenForCallback({ target, state: ctx.state, timeoutMs: options.timeoutSeconds * 1000 });
+  try {
+    const url = consentUrl({ authorizationUrl: ctx.authUrl, clientId: options.clientId, redirectUri: listener.redirectUri, state: ctx.state });
+    const minutes = Math.round((options.timeoutSeconds / 60) * 10) / 10;
+    ctx.print(
+      [
+        ...registerStep(options, listener.redirectUri),
+        '2. Open this URL in a browser on this machine, sign in, and choose the company to connect:',
+        '',
+        `     ${url}`,
+        '',
+        `Waiting for the redirect on ${listener.redirectUri} (up to ${minutes} minute(s); Ctrl+C to stop)...`,
+      ].join('\n'),
+    );
+    return { grant: await listener.grant, redirectUri: listener.redirectUri };
+  } finally {
+    await listener.close();
+  }
+}
+
+/** https redirect URI (production keys): the browser lands elsewhere; the person pastes that address here. */
+async function pastedGrant(
+  options: AuthOptions,
+  redirectUri: string,
+  ctx: GrantContext & { input: Readable },
+): Promise<{ grant: AuthorizationGrant; redirectUri: string }> {
+  if (options.port !== undefined) throw new AuthError('--port goes with a loopback http:// redirect URI; an https:// one is pasted back, not received.');
+  const url = consentUrl({ authorizationUrl: ctx.authUrl, clientId: options.clientId, redirectUri, state: ctx.state });
+  ctx.print(
+    [
+      ...registerStep(options, redirectUri),
+      '2. Open this URL in a browser, sign in, and choose the company to connect:',
+      '',
+      `     ${url}`,
+      '',
+      `3. The browser then goes to ${redirectUri}?code=... (the page itself may not load; that is fine).`,
+      '   Copy the whole address from the address bar and paste it here, then press Enter:',
+    ].join('\n'),
+  );
+  const grant = await readPastedRedirect({ input: ctx.input, redirectUri, state: ctx.state, timeoutMs: options.timeoutSeconds * 1000 });
+  return { grant, redirectUri };
 }
 
 function quoteForShell(path: string): string {

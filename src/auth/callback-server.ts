@@ -37,7 +37,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /** What a redirect says: a grant, or the reason the flow failed. */
-function readRedirect(params: URLSearchParams, expectedState: string): AuthorizationGrant | AuthError {
+export function readRedirect(params: URLSearchParams, expectedState: string): AuthorizationGrant | AuthError {
   if (params.get('state') !== expectedState) {
     return new AuthError(
       'The redirect carried a different state than the consent URL this command printed (an old browser tab, or a forged request). Run the command again and use the new URL.',

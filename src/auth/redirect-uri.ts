@@ -14,6 +14,15 @@ export interface RedirectTarget {
   port: number;
 }
 
+/** An https:// redirect URI (production keys): this command cannot receive it, the person pastes it back. */
+export function isPasteBackRedirect(raw: string): boolean {
+  try {
+    return new URL(raw).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** `--redirect-uri` wins; otherwise http://localhost:<port>/callback. Only plain-http loopback URIs can be served here. */
 export function redirectTarget(options: { redirectUri?: string | undefined; port?: number | undefined }): RedirectTarget {
   const raw = options.redirectUri ?? `http://localhost:${options.port ?? DEFAULT_PORT}${DEFAULT_CALLBACK_PATH}`;
@@ -25,7 +34,7 @@ export function redirectTarget(options: { redirectUri?: string | undefined; port
   }
   if (uri.protocol !== 'http:' || !isLoopbackHost(uri.hostname)) {
     throw new AuthError(
-      `--redirect-uri must be a plain http:// URI on this machine (localhost, 127.0.0.1 or [::1]) so this command can receive the redirect; got "${raw}".`,
+      `--redirect-uri must be a plain http:// URI on this machine (localhost, 127.0.0.1 or [::1]), which this command receives, or an https:// URI, whose address you paste back; got "${raw}".`,
     );
   }
   if (uri.search || uri.hash) throw new AuthError(`--redirect-uri must not carry a query string or fragment: "${raw}".`);

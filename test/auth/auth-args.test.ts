@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseAuthArgs, normalizeStartDate } from '../../src/auth/auth-args.js';
 import { defaultStartDate, runAuth } from '../../src/auth/auth-command.js';
 import { authorizationUrl, consentUrl } from '../../src/auth/consent-url.js';
-import { redirectTarget } from '../../src/auth/redirect-uri.js';
+import { isPasteBackRedirect, redirectTarget } from '../../src/auth/redirect-uri.js';
 import { TextSink } from './support.js';
 
 describe('auth arguments', () => {
   it('requires the app keys and defaults the rest', () => {
-    expect(() => parseAuthArgs(['--client-id', 'a'])).toThrow(/--client-id and --client-secret are required/);
+    expect(() => parseAuthArgs(['--client-secret', 'b'])).toThrow(/--client-id is required/);
+    expect(parseAuthArgs(['--client-id', 'a']).clientSecret).toBeUndefined();
     expect(parseAuthArgs(['--client-id', 'a', '--client-secret', 'b'])).toMatchObject({ output: 'config.json', timeoutSeconds: 300, sandbox: undefined });
     expect(() => parseAuthArgs(['--client-id', 'a', '--client-secret', 'b', '--port', '70000'])).toThrow(/--port/);
     expect(() => parseAuthArgs(['--client-id', 'a', '--client-secret', 'b', '--bogus'])).toThrow(/bogus/);
@@ -24,7 +25,9 @@ describe('auth arguments', () => {
     expect(redirectTarget({})).toMatchObject({ raw: 'http://localhost:8080/callback', port: 8080, hosts: ['127.0.0.1', '::1'] });
     expect(redirectTarget({ port: 9000 }).raw).toBe('http://localhost:9000/callback');
     expect(redirectTarget({ redirectUri: 'http://127.0.0.1:7000/cb' })).toMatchObject({ port: 7000, hosts: ['127.0.0.1'] });
-    expect(() => redirectTarget({ redirectUri: 'https://example.com/cb' })).toThrow(/plain http/);
+    expect(() => redirectTarget({ redirectUri: 'http://example.com/cb' })).toThrow(/plain http/);
+    expect(isPasteBackRedirect('https://example.com/cb')).toBe(true);
+    expect(isPasteBackRedirect('http://localhost:8080/callback')).toBe(false);
     expect(() => redirectTarget({ redirectUri: 'http://localhost:7000/cb', port: 7001 })).toThrow(/disagrees/);
   });
 
@@ -46,7 +49,7 @@ describe('auth arguments', () => {
     const stdout = new TextSink();
     const stderr = new TextSink();
     expect(await runAuth(['--client-secret', 'hush'], { stdout, stderr })).toBe(1);
-    expect(stderr.text).toMatch(/^error: --client-id and --client-secret are required/);
+    expect(stderr.text).toMatch(/^error: --client-id is required/);
     expect(stderr.text).not.toContain('hush');
     expect(await runAuth(['--help'], { stdout, stderr })).toBe(0);
     expect(stdout.text).toContain('Usage: source-quickbooks auth');

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,14 +25,14 @@ function tempDir(): string {
 }
 
 function env(): Record<string, string> {
-  return { QBO_AUTH_URL: `${fake.url}/connect/oauth2`, QBO_TOKEN_URL: fake.tokenUrl };
+  return { QBO_AUTH_URL: `${fake.url}/connect/oauth2`, QBO_TOKEN_URL: fake.tokenUrl, QBO_CLIENT_SECRET: fake.clientSecret };
 }
 
 /** Start the command, then play the browser: GET the consent URL without following, then the Location. */
 async function runWithBrowser(args: string[], cwd: string, tamper: (location: URL) => URL = (l) => l) {
   const stdout = new TextSink();
   const stderr = new TextSink();
-  const exit = runAuth(['--client-id', fake.clientId, '--client-secret', fake.clientSecret, '--port', '0', ...args], { stdout, stderr, env: env(), cwd });
+  const exit = runAuth(['--client-id', fake.clientId, '--port', '0', ...args], { stdout, stderr, env: env(), cwd });
   const consent = new URL((await stdout.waitFor(CONSENT_URL))[1] as string);
   const atIntuit = await fetch(consent, { redirect: 'manual' });
   expect(atIntuit.status).toBe(302);
@@ -130,6 +131,7 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
       cwd: tempDir(),
     });
     expect(code).toBe(1);
+    expect(stderr.text).toMatch(/^warning: --client-secret leaves the secret in your shell history/);
     expect(stderr.text).toMatch(/Gave up after .* without a redirect/);
     expect(stdout.text + stderr.text).not.toContain('shh');
   });
@@ -142,5 +144,62 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
     });
     expect(code).toBe(1);
     expect(stderr.text).toContain('invalid_grant');
+  });
+
+  it('an https redirect URI (production keys): the person pastes the redirected address; state checked; secret from the env', async () => {
+    const redirectUri = 'https://app.example.com/qbo/callback';
+    const run = async (paste: (location: URL) => string, prompted = false) => {
+      const stdout = new TextSink();
+      const stderr = new TextSink();
+      const stdin = Object.assign(new PassThrough(), { isTTY: prompted });
+      const cwd = tempDir();
+      const { QBO_CLIENT_SECRET: secret, ...rest } = env();
+      const runEnv = prompted ? rest : { ...rest, QBO_CLIENT_SECRET: secret as string };
+      const exit = runAuth(['--client-id', fake.clientId, '--redirect-uri', redirectUri, '--output', 'prod.json'], { stdout, stderr, stdin, env: runEnv, cwd });
+      if (prompted) {
+        await stderr.waitFor(/client secret \(not shown\): $/);
+        stdin.write(`${fake.clientSecret}\n`);
+      }
+      const consent = new URL((await stdout.waitFor(CONSENT_URL))[1] as string);
+      await stdout.waitFor(/paste it here/);
+      const atIntuit = await fetch(consent, { redirect: 'manual' });
+      stdin.write(`${paste(new URL(atIntuit.headers.get('location') as string))}\n`);
+      return { code: await exit, stdout, stderr, consent, cwd };
+    };
+
+    const ok = await run((location) => location.toString());
+    expect(ok.stderr.text).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.consent.searchParams.get('redirect_uri')).toBe(redirectUri);
+    const config = JSON.parse(readFileSync(join(ok.cwd, 'prod.json'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ client_id: fake.clientId, client_secret: fake.clientSecret, realm_id: fake.realmId, refresh_token: fake.refreshToken });
+    expect(ok.stdout.text).not.toContain(fake.clientSecret);
+
+    // No env var, a terminal: a prompt that does not echo what is typed.
+    const prompted = await run((location) => location.toString(), true);
+    expect(prompted.code).toBe(0);
+    expect(prompted.stderr.text).toBe("Your Intuit app's client secret (not shown): \n");
+    expect(JSON.parse(readFileSync(join(prompted.cwd, 'prod.json'), 'utf8'))).toMatchObject({ client_secret: fake.clientSecret });
+
+    const forged = await run((location) => {
+      location.searchParams.set('state', 'someone-elses-state');
+      return location.toString();
+    });
+    expect(forged.code).toBe(1);
+    expect(forged.stderr.text).toContain('different state');
+    expect(existsSync(join(forged.cwd, 'prod.json'))).toBe(false);
+
+    const elsewhere = await run((location) => location.toString().replace('app.example.com', 'evil.example.com'));
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr.text).toContain('does not start with the redirect URI');
+  });
+
+  it('the client secret: no flag, no env and no terminal is an error naming QBO_CLIENT_SECRET', async () => {
+    const stdout = new TextSink();
+    const stderr = new TextSink();
+    const { QBO_CLIENT_SECRET: _unused, ...noSecret } = env();
+    const code = await runAuth(['--client-id', 'id'], { stdout, stderr, stdin: Object.assign(new PassThrough(), { isTTY: false }), env: noSecret, cwd: tempDir() });
+    expect(code).toBe(1);
+    expect(stderr.text).toMatch(/^error: No client secret: set QBO_CLIENT_SECRET/);
   });
 });
