@@ -1,27 +1,13 @@
 // tap-quickbooks --archive DIR, then `tap-quickbooks replay DIR/<run>`: the same Singer stdout (SCHEMA,
 // RECORD, STATE) again, with no QuickBooks call.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveManifest } from '../../src/cdk/run-archive.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
-import { assertBuilt, repoPath } from '../helpers/repo-paths.js';
+import { assertBuilt } from '../helpers/repo-paths.js';
+import { runTap } from '../helpers/run-tap.js';
 import { tempDir } from '../../test/support/temp-dir.js';
-
-const TAP = repoPath('dist', 'bin', 'tap-quickbooks.js');
-
-function runTap(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TAP, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('tap-quickbooks archive and replay', () => {
   let env: FakeEnv;

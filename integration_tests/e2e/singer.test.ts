@@ -1,36 +1,12 @@
 // tap-quickbooks end to end: the Singer front end on the same core, against the fake QBO company.
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/cdk/protocol.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
-import { assertBuilt, repoPath } from '../helpers/repo-paths.js';
+import { assertBuilt } from '../helpers/repo-paths.js';
+import { runTap } from '../helpers/run-tap.js';
 import { tempDir } from '../../test/support/temp-dir.js';
-
-const TAP = repoPath('dist', 'bin', 'tap-quickbooks.js');
-
-interface TapRun {
-  code: number | null;
-  messages: JsonObject[];
-  stderr: string;
-}
-
-function runTap(args: string[], env: Record<string, string>): Promise<TapRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TAP, ...args], { env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = out.split('\n').filter((l) => l !== '');
-      // Singer: stdout holds JSON messages only.
-      resolve({ code, messages: lines.map((l) => JSON.parse(l) as JsonObject), stderr: err });
-    });
-  });
-}
 
 describe('tap-quickbooks (Singer) against the fake company', () => {
   let env: FakeEnv;

@@ -45,8 +45,11 @@ export class JsonLinesOutput implements TextOutput {
     waiter?.resolve();
   };
 
-  /** Sees every chunk just before it is written: the run archive (run-archive.ts). */
-  private tap: ((chunk: string) => void) | undefined;
+  /**
+   * Sees every chunk just before it is written: the run archive (run-archive.ts). It takes bytes too,
+   * so output written as Buffers passes through the same tap.
+   */
+  private tap: ((chunk: string | Uint8Array) => void) | undefined;
 
   /** Set when the stream is Node's synchronous file writer (stdout to a file or /dev/null). */
   private readonly fileFd: number | undefined;
@@ -59,7 +62,7 @@ export class JsonLinesOutput implements TextOutput {
   }
 
   /** Give every later chunk, as it is written, to `tap` too; a throwing tap fails the output. */
-  setTap(tap: ((chunk: string) => void) | undefined): void {
+  setTap(tap: ((chunk: string | Uint8Array) => void) | undefined): void {
     this.tap = tap;
   }
 

@@ -12,6 +12,7 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { constants, gzipSync } from 'node:zlib';
 import { ConfigError } from './errors.js';
 import type { JsonObject } from './protocol.js';
@@ -75,6 +76,8 @@ export class RunArchive {
   private fd: number | undefined;
   /** A line cut at a chunk boundary (a writer that splits lines would leave one). */
   private carry = '';
+  /** Bytes chunks may end inside a UTF-8 character: the decoder keeps the partial one. */
+  private readonly decoder = new StringDecoder('utf8');
   private closed = false;
 
   /** Create DIR/<run>/ and its manifest; an unusable DIR is a ConfigError naming it. */
@@ -113,7 +116,7 @@ export class RunArchive {
   /** The tap: called with each chunk of whole lines on its way to stdout. Throws if the disk fails. */
   readonly tap = (chunk: string | Uint8Array): void => {
     if (this.closed) return;
-    const text = this.carry + (typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'));
+    const text = this.carry + (typeof chunk === 'string' ? chunk : this.decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
     let start = 0;
     let kept = 0; // lines [kept, start) are archived as one slice
     for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {

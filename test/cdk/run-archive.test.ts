@@ -65,6 +65,19 @@ describe('run archive and replay', () => {
     expect(replayed.stderr).toContain(`${6000 + 12 + 1} messages`);
   });
 
+  it('takes bytes as well as text (output written as Buffers), a line and a character split across chunks included', async () => {
+    const root = tempDir('qbo-archive-');
+    const archive = RunArchive.open(root, { protocol: 'airbyte' });
+    const text = record('items', 1) + state('items', 'c1') + record('items', 2);
+    const bytes = Buffer.from(text);
+    const inside = bytes.indexOf(Buffer.from('ü')) + 1; // between the two bytes of one character
+    archive.tap(bytes.subarray(0, inside));
+    archive.tap(new Uint8Array(bytes.subarray(inside)));
+    archive.close('succeeded', 0);
+    expect(manifestOf(archive.dir).streams).toEqual({ items: { records: 2, states: 1 } });
+    expect((await replay(archive.dir)).stdout).toBe(text);
+  });
+
   it('a part cut short by a kill replays up to its last whole line', async () => {
     const root = tempDir('qbo-archive-');
     const archive = RunArchive.open(root, { protocol: 'singer' });
