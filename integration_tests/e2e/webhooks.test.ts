@@ -51,7 +51,7 @@ describe('webhooks -> --on-change -> incremental read', () => {
     const onChange = `${read} > "read-$(date +%s%N).jsonl"; echo done >> runs.log`;
     receiver = spawn(
       process.execPath,
-      [CONNECTOR_BIN, 'webhooks', '--config', 'config.json', '--port', '0', '--journal', 'journal.jsonl', '--on-change', onChange, '--debounce', '1500ms'],
+      [CONNECTOR_BIN, 'webhooks', '--config', 'config.json', '--port', '0', '--journal', 'journal.jsonl', '--on-change', onChange, '--debounce', '2s'],
       { cwd: dir, env: { PATH: process.env['PATH'] ?? '', ...env.env } },
     );
     receiver.stderr.setEncoding('utf8');
