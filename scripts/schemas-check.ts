@@ -3,20 +3,20 @@
  *
  *   node dist/scripts/schemas-check.js [path to xsd_entities.json]
  *
- * Default path: ../shared/reference/qbo-xsd/xsd_entities.json (relative to the project root).
+ * Default path: vendor/intuit-xsd/xsd_entities.json (relative to the project root).
  * Top-level field lists come from xsd_entities.json; when the *.xsd files sit beside it, field
  * types and nested complex types are checked too. Reports, per stream: XSD fields missing from
  * the schema, type mismatches, amount-like properties typed integer, and discover-breaking
  * keywords. Exit status 1 when anything is reported, 2 when the input is missing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../src/cdk/package-root.js';
 import type { JsonObject } from '../src/cdk/protocol.js';
 import { loadStreamSchema } from '../src/streams/schema-loader.js';
 import { OFFICIAL_COLUMNS } from './schemas-official.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
-import { jsonTypeOf, NUMERIC_NAME, type XsdField, XsdModel } from './schemas-xsd.js';
+import { jsonTypeOf, NUMERIC_NAME, type XsdField, XSD_DIR, XsdModel } from './schemas-xsd.js';
 import { isObject } from '../src/cdk/json-object.js';
 
 interface XsdEntity {
@@ -104,7 +104,7 @@ class Checker {
 
 function main(): number {
   const root = packageRoot();
-  const entitiesPath = resolve(root, process.argv[2] ?? '../shared/reference/qbo-xsd/xsd_entities.json');
+  const entitiesPath = resolve(root, process.argv[2] ?? join(XSD_DIR, 'xsd_entities.json'));
   if (!existsSync(entitiesPath)) {
     console.error(`schemas-check: ${entitiesPath} not found.\nPass the path to xsd_entities.json (derived from the Intuit XSDs) as the first argument.`);
     return 2;

@@ -3,7 +3,8 @@
  *
  *   node dist/scripts/schemas-gen.js [xsd dir] [intuit docs dir]
  *
- * Defaults: ../shared/reference/qbo-xsd and ../shared/reference/intuit-docs (project-relative).
+ * Defaults: vendor/intuit-xsd (the XSDs, vendored with their provenance and licence) and no docs
+ * folder (pass a folder of Intuit's API reference pages to list their sample keys the schemas miss).
  * The committed schemas are the source of truth; this script documents how they were derived and
  * can regenerate them when Intuit publishes a new XSD. Fields the XSD lacks but the Intuit docs
  * show are listed in DOC_EXTRAS below. It also prints keys of the docs' sample objects that the
@@ -14,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/cdk/package-root.js';
 import { OFFICIAL_COLUMNS } from './schemas-official.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
-import { jsonTypeOf, type XsdField, XsdModel } from './schemas-xsd.js';
+import { jsonTypeOf, type XsdField, XSD_DIR, XsdModel } from './schemas-xsd.js';
 
 type Schema = { [key: string]: unknown };
 
@@ -278,8 +279,9 @@ export function formatJson(value: unknown): string {
 
 function main(): void {
   const root = packageRoot();
-  const xsdDir = resolve(root, process.argv[2] ?? '../shared/reference/qbo-xsd');
-  const docsDir = resolve(root, process.argv[3] ?? '../shared/reference/intuit-docs');
+  const xsdDir = resolve(root, process.argv[2] ?? XSD_DIR);
+  const docsArg = process.argv[3];
+  const docsDir = docsArg === undefined ? undefined : resolve(root, docsArg);
   if (!existsSync(xsdDir)) {
     console.error(`schemas-gen: XSD folder not found: ${xsdDir}\nPass it as the first argument.`);
     process.exit(2);
@@ -292,7 +294,7 @@ function main(): void {
   for (const [stream, entity] of streams) {
     const schema = gen.entity(stream, entity);
     writeFileSync(join(out, `${stream}.json`), formatJson(schema));
-    const missing = [...docSampleKeys(docsDir, entity)].filter((k) => !hasPath(schema, k, gen.shared));
+    const missing = docsDir === undefined ? [] : [...docSampleKeys(docsDir, entity)].filter((k) => !hasPath(schema, k, gen.shared));
     if (missing.length) console.log(`${stream}: docs sample keys not in schema: ${missing.join(', ')}`);
   }
   for (const [file, schema] of gen.shared) writeFileSync(join(out, 'shared', file), formatJson(schema));

@@ -7,6 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The vendored Intuit XSDs and xsd_entities.json (project-relative; provenance and licence in its README). */
+export const XSD_DIR = 'vendor/intuit-xsd';
+
 interface XmlNode {
   tag: string;
   attrs: Record<string, string>;
