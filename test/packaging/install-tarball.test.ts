@@ -1,30 +1,36 @@
 // The package as npm ships it: `npm pack` (with the dist/ that `npm test` just built), installed globally
 // into a temp prefix without the network, gives two working executables. Offline: the packed package
 // gets a node_modules holding links to this checkout's production dependencies only (so a runtime import
-// of a devDependency fails here), then `npm install -g --offline <folder>` links it and its bins.
+// of a devDependency fails here; no registry and no cache needed), then `npm install -g --offline <folder>` links it and its bins.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../../integration_tests/helpers/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const VERSION = (JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { version: string }).version;
+const ROOT = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+const VERSION = ROOT.version;
 
 function npm(args: string[], cwd: string): string {
   return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** The top-level folders of node_modules/ that production code may load (transitive ones included). */
+/**
+ * The top-level folders of node_modules/ that production code may load: package.json's dependencies
+ * and, transitively, theirs (a dependency nested under another one comes along with that folder).
+ */
 function productionDependencyDirs(): string[] {
-  const root = repoPath('node_modules');
-  const dirs = new Set<string>();
-  for (const path of npm(['ls', '--omit=dev', '--all', '--parseable'], repoPath()).split('\n')) {
-    if (!path.startsWith(root + sep)) continue;
-    const parts = relative(root, path).split(sep);
-    dirs.add(parts[0]?.startsWith('@') ? join(parts[0], parts[1] ?? '') : (parts[0] ?? ''));
-  }
-  return [...dirs].filter((d) => d !== '');
+  const found = new Set<string>();
+  const visit = (name: string): void => {
+    const manifest = repoPath('node_modules', name, 'package.json');
+    if (found.has(name) || !existsSync(manifest)) return;
+    found.add(name);
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep);
+  };
+  for (const dep of Object.keys(ROOT.dependencies ?? {})) visit(dep);
+  return [...found];
 }
 
 describe('npm pack, installed into a temp prefix', () => {
