@@ -2727,6 +2727,105 @@ export interface ReportAgedPayableDetail {
   subt_amount?: null | number;
   subt_open_bal?: null | number;
   vend_name?: null | string;
+  extra_doc_num?: null | string;
+  is_no_post?: null | string;
+  is_adj?: null | string;
+  is_cleared?: null | string;
+  is_ap_paid?: null | string;
+  is_ar_paid?: null | string;
+  chk_print_state?: null | string;
+  printed?: null | string;
+  olb_status?: null | string;
+  name?: null | string;
+  name_id?: null | string;
+  cust_name?: null | string;
+  emp_name?: null | string;
+  emp_name_id?: null | string;
+  dept_name?: null | string;
+  dept_name_id?: null | string;
+  klass_name?: null | string;
+  klass_name_id?: null | string;
+  item_name?: null | string;
+  item_name_id?: null | string;
+  memo?: null | string;
+  cust_msg?: null | string;
+  col_account_name?: null | string;
+  split_acc?: null | string;
+  split_acc_id?: null | string;
+  other_account?: null | string;
+  other_account_id?: null | string;
+  pmt_mthd?: null | string;
+  term_name?: null | string;
+  ship_via?: null | string;
+  tracking_num?: null | string;
+  sales_cust1?: null | string;
+  sales_cust2?: null | string;
+  sales_cust3?: null | string;
+  create_by?: null | string;
+  last_mod_by?: null | string;
+  create_date?: null | string;
+  last_mod_date?: null | string;
+  inv_date?: null | string;
+  cust_bill_addr?: null | string;
+  cust_comp_name?: null | string;
+  cust_pri_cont?: null | string;
+  cust_pri_email?: null | string;
+  cust_pri_tel?: null | string;
+  vend_bill_addr?: null | string;
+  vend_comp_name?: null | string;
+  vend_pri_cont?: null | string;
+  vend_pri_email?: null | string;
+  vend_pri_tel?: null | string;
+  col_currency?: null | string;
+  quantity?: null | number;
+  rate?: null | number;
+  exch_rate?: null | number;
+  amount?: null | number;
+  nat_amount?: null | number;
+  subt_home_amount?: null | number;
+  subt_nat_amount?: null | number;
+  subt_nat_home_amount?: null | number;
+  subt_neg_amount?: null | number;
+  subt_neg_home_amount?: null | number;
+  rbal_nat_amount?: null | number;
+  debt_amt?: null | number;
+  credit_amt?: null | number;
+  open_bal?: null | number;
+  subt_home_open_bal?: null | number;
+  subt_neg_open_bal?: null | number;
+  subt_neg_home_open_bal?: null | number;
+  nat_home_open_bal?: null | number;
+  nat_foreign_open_bal?: null | number;
+  nat_foreign_amount?: null | number;
+  foreign_amount?: null | number;
+  foreign_open_bal?: null | number;
+  neg_foreign_amount?: null | number;
+  neg_foreign_open_bal?: null | number;
+  tax_amount?: null | number;
+  home_tax_amount?: null | number;
+  home_net_amount?: null | number;
+  foreign_tax_amount?: null | number;
+  foreign_net_amount?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -2802,6 +2901,26 @@ export interface ReportAgedPayables {
   due_61_90?: null | number;
   due_91_over?: null | number;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -2878,6 +2997,105 @@ export interface ReportAgedReceivableDetail {
   subt_amount?: null | number;
   subt_open_bal?: null | number;
   cust_name?: null | string;
+  extra_doc_num?: null | string;
+  is_no_post?: null | string;
+  is_adj?: null | string;
+  is_cleared?: null | string;
+  is_ap_paid?: null | string;
+  is_ar_paid?: null | string;
+  chk_print_state?: null | string;
+  printed?: null | string;
+  olb_status?: null | string;
+  name?: null | string;
+  name_id?: null | string;
+  vend_name?: null | string;
+  emp_name?: null | string;
+  emp_name_id?: null | string;
+  dept_name?: null | string;
+  dept_name_id?: null | string;
+  klass_name?: null | string;
+  klass_name_id?: null | string;
+  item_name?: null | string;
+  item_name_id?: null | string;
+  memo?: null | string;
+  cust_msg?: null | string;
+  col_account_name?: null | string;
+  split_acc?: null | string;
+  split_acc_id?: null | string;
+  other_account?: null | string;
+  other_account_id?: null | string;
+  pmt_mthd?: null | string;
+  term_name?: null | string;
+  ship_via?: null | string;
+  tracking_num?: null | string;
+  sales_cust1?: null | string;
+  sales_cust2?: null | string;
+  sales_cust3?: null | string;
+  create_by?: null | string;
+  last_mod_by?: null | string;
+  create_date?: null | string;
+  last_mod_date?: null | string;
+  inv_date?: null | string;
+  cust_bill_addr?: null | string;
+  cust_comp_name?: null | string;
+  cust_pri_cont?: null | string;
+  cust_pri_email?: null | string;
+  cust_pri_tel?: null | string;
+  vend_bill_addr?: null | string;
+  vend_comp_name?: null | string;
+  vend_pri_cont?: null | string;
+  vend_pri_email?: null | string;
+  vend_pri_tel?: null | string;
+  col_currency?: null | string;
+  quantity?: null | number;
+  rate?: null | number;
+  exch_rate?: null | number;
+  amount?: null | number;
+  nat_amount?: null | number;
+  subt_home_amount?: null | number;
+  subt_nat_amount?: null | number;
+  subt_nat_home_amount?: null | number;
+  subt_neg_amount?: null | number;
+  subt_neg_home_amount?: null | number;
+  rbal_nat_amount?: null | number;
+  debt_amt?: null | number;
+  credit_amt?: null | number;
+  open_bal?: null | number;
+  subt_home_open_bal?: null | number;
+  subt_neg_open_bal?: null | number;
+  subt_neg_home_open_bal?: null | number;
+  nat_home_open_bal?: null | number;
+  nat_foreign_open_bal?: null | number;
+  nat_foreign_amount?: null | number;
+  foreign_amount?: null | number;
+  foreign_open_bal?: null | number;
+  neg_foreign_amount?: null | number;
+  neg_foreign_open_bal?: null | number;
+  tax_amount?: null | number;
+  home_tax_amount?: null | number;
+  home_net_amount?: null | number;
+  foreign_tax_amount?: null | number;
+  foreign_net_amount?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -2953,6 +3171,26 @@ export interface ReportAgedReceivables {
   due_61_90?: null | number;
   due_91_over?: null | number;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3023,6 +3261,26 @@ export interface ReportBalanceSheet {
   transaction_type?: null | string;
   account?: null | string;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3093,6 +3351,26 @@ export interface ReportCashFlow {
   transaction_type?: null | string;
   account?: null | string;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3163,6 +3441,26 @@ export interface ReportCustomerBalance {
   transaction_type?: null | string;
   customer?: null | string;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3249,6 +3547,95 @@ export interface ReportGeneralLedger {
   debt_amt?: null | number;
   credit_amt?: null | number;
   rbal_nat_amount?: null | number;
+  extra_doc_num?: null | string;
+  is_no_post?: null | string;
+  is_cleared?: null | string;
+  is_ap_paid?: null | string;
+  is_ar_paid?: null | string;
+  chk_print_state?: null | string;
+  printed?: null | string;
+  olb_status?: null | string;
+  dept_name?: null | string;
+  dept_name_id?: null | string;
+  klass_name?: null | string;
+  klass_name_id?: null | string;
+  item_name?: null | string;
+  item_name_id?: null | string;
+  cust_msg?: null | string;
+  other_account?: null | string;
+  other_account_id?: null | string;
+  pmt_mthd?: null | string;
+  term_name?: null | string;
+  ship_via?: null | string;
+  tracking_num?: null | string;
+  sales_cust1?: null | string;
+  sales_cust2?: null | string;
+  sales_cust3?: null | string;
+  create_by?: null | string;
+  last_mod_by?: null | string;
+  create_date?: null | string;
+  last_mod_date?: null | string;
+  due_date?: null | string;
+  inv_date?: null | string;
+  cust_bill_addr?: null | string;
+  cust_comp_name?: null | string;
+  cust_pri_cont?: null | string;
+  cust_pri_email?: null | string;
+  cust_pri_tel?: null | string;
+  vend_bill_addr?: null | string;
+  vend_comp_name?: null | string;
+  vend_pri_cont?: null | string;
+  vend_pri_email?: null | string;
+  vend_pri_tel?: null | string;
+  col_currency?: null | string;
+  past_due?: null | number;
+  quantity?: null | number;
+  rate?: null | number;
+  exch_rate?: null | number;
+  amount?: null | number;
+  nat_amount?: null | number;
+  subt_amount?: null | number;
+  subt_home_amount?: null | number;
+  subt_nat_home_amount?: null | number;
+  subt_neg_amount?: null | number;
+  subt_neg_home_amount?: null | number;
+  open_bal?: null | number;
+  subt_open_bal?: null | number;
+  subt_home_open_bal?: null | number;
+  subt_neg_open_bal?: null | number;
+  subt_neg_home_open_bal?: null | number;
+  nat_home_open_bal?: null | number;
+  nat_foreign_open_bal?: null | number;
+  nat_foreign_amount?: null | number;
+  foreign_amount?: null | number;
+  foreign_open_bal?: null | number;
+  neg_foreign_amount?: null | number;
+  neg_foreign_open_bal?: null | number;
+  tax_amount?: null | number;
+  home_tax_amount?: null | number;
+  home_net_amount?: null | number;
+  foreign_tax_amount?: null | number;
+  foreign_net_amount?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3319,6 +3706,26 @@ export interface ReportProfitAndLoss {
   transaction_type?: null | string;
   account?: null | string;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3397,6 +3804,103 @@ export interface ReportProfitAndLossDetail {
   split_acc_id?: null | string;
   subt_nat_amount?: null | number;
   rbal_nat_amount?: null | number;
+  extra_doc_num?: null | string;
+  is_no_post?: null | string;
+  is_adj?: null | string;
+  is_cleared?: null | string;
+  is_ap_paid?: null | string;
+  is_ar_paid?: null | string;
+  chk_print_state?: null | string;
+  printed?: null | string;
+  olb_status?: null | string;
+  cust_name?: null | string;
+  vend_name?: null | string;
+  emp_name?: null | string;
+  emp_name_id?: null | string;
+  dept_name?: null | string;
+  dept_name_id?: null | string;
+  klass_name?: null | string;
+  klass_name_id?: null | string;
+  item_name?: null | string;
+  item_name_id?: null | string;
+  cust_msg?: null | string;
+  col_account_name?: null | string;
+  other_account?: null | string;
+  other_account_id?: null | string;
+  pmt_mthd?: null | string;
+  term_name?: null | string;
+  ship_via?: null | string;
+  tracking_num?: null | string;
+  sales_cust1?: null | string;
+  sales_cust2?: null | string;
+  sales_cust3?: null | string;
+  create_by?: null | string;
+  last_mod_by?: null | string;
+  create_date?: null | string;
+  last_mod_date?: null | string;
+  due_date?: null | string;
+  inv_date?: null | string;
+  cust_bill_addr?: null | string;
+  cust_comp_name?: null | string;
+  cust_pri_cont?: null | string;
+  cust_pri_email?: null | string;
+  cust_pri_tel?: null | string;
+  vend_bill_addr?: null | string;
+  vend_comp_name?: null | string;
+  vend_pri_cont?: null | string;
+  vend_pri_email?: null | string;
+  vend_pri_tel?: null | string;
+  col_currency?: null | string;
+  past_due?: null | number;
+  quantity?: null | number;
+  rate?: null | number;
+  exch_rate?: null | number;
+  amount?: null | number;
+  nat_amount?: null | number;
+  subt_amount?: null | number;
+  subt_home_amount?: null | number;
+  subt_nat_home_amount?: null | number;
+  subt_neg_amount?: null | number;
+  subt_neg_home_amount?: null | number;
+  debt_amt?: null | number;
+  credit_amt?: null | number;
+  open_bal?: null | number;
+  subt_open_bal?: null | number;
+  subt_home_open_bal?: null | number;
+  subt_neg_open_bal?: null | number;
+  subt_neg_home_open_bal?: null | number;
+  nat_home_open_bal?: null | number;
+  nat_foreign_open_bal?: null | number;
+  nat_foreign_amount?: null | number;
+  foreign_amount?: null | number;
+  foreign_open_bal?: null | number;
+  neg_foreign_amount?: null | number;
+  neg_foreign_open_bal?: null | number;
+  tax_amount?: null | number;
+  home_tax_amount?: null | number;
+  home_net_amount?: null | number;
+  foreign_tax_amount?: null | number;
+  foreign_net_amount?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3478,6 +3982,100 @@ export interface ReportTransactionList {
   other_account?: null | string;
   other_account_id?: null | string;
   subt_nat_home_amount?: null | number;
+  extra_doc_num?: null | string;
+  is_adj?: null | string;
+  is_cleared?: null | string;
+  is_ap_paid?: null | string;
+  is_ar_paid?: null | string;
+  chk_print_state?: null | string;
+  printed?: null | string;
+  olb_status?: null | string;
+  cust_name?: null | string;
+  vend_name?: null | string;
+  emp_name?: null | string;
+  emp_name_id?: null | string;
+  klass_name?: null | string;
+  klass_name_id?: null | string;
+  item_name?: null | string;
+  item_name_id?: null | string;
+  cust_msg?: null | string;
+  split_acc?: null | string;
+  split_acc_id?: null | string;
+  pmt_mthd?: null | string;
+  term_name?: null | string;
+  ship_via?: null | string;
+  tracking_num?: null | string;
+  sales_cust1?: null | string;
+  sales_cust2?: null | string;
+  sales_cust3?: null | string;
+  create_by?: null | string;
+  last_mod_by?: null | string;
+  create_date?: null | string;
+  last_mod_date?: null | string;
+  due_date?: null | string;
+  inv_date?: null | string;
+  cust_bill_addr?: null | string;
+  cust_comp_name?: null | string;
+  cust_pri_cont?: null | string;
+  cust_pri_email?: null | string;
+  cust_pri_tel?: null | string;
+  vend_bill_addr?: null | string;
+  vend_comp_name?: null | string;
+  vend_pri_cont?: null | string;
+  vend_pri_email?: null | string;
+  vend_pri_tel?: null | string;
+  col_currency?: null | string;
+  past_due?: null | number;
+  quantity?: null | number;
+  rate?: null | number;
+  exch_rate?: null | number;
+  amount?: null | number;
+  nat_amount?: null | number;
+  subt_amount?: null | number;
+  subt_home_amount?: null | number;
+  subt_nat_amount?: null | number;
+  subt_neg_amount?: null | number;
+  subt_neg_home_amount?: null | number;
+  rbal_nat_amount?: null | number;
+  debt_amt?: null | number;
+  credit_amt?: null | number;
+  open_bal?: null | number;
+  subt_open_bal?: null | number;
+  subt_home_open_bal?: null | number;
+  subt_neg_open_bal?: null | number;
+  subt_neg_home_open_bal?: null | number;
+  nat_home_open_bal?: null | number;
+  nat_foreign_open_bal?: null | number;
+  nat_foreign_amount?: null | number;
+  foreign_amount?: null | number;
+  foreign_open_bal?: null | number;
+  neg_foreign_amount?: null | number;
+  neg_foreign_open_bal?: null | number;
+  tax_amount?: null | number;
+  home_tax_amount?: null | number;
+  home_net_amount?: null | number;
+  foreign_tax_amount?: null | number;
+  foreign_net_amount?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3550,6 +4148,26 @@ export interface ReportTrialBalance {
   debit?: null | number;
   credit?: null | number;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**
@@ -3620,6 +4238,26 @@ export interface ReportVendorBalance {
   transaction_type?: null | string;
   vendor?: null | string;
   total?: null | number;
+  /**
+   * Numeric columns this report schema does not declare (a column key new to the connector), in column order.
+   */
+  extra_amounts?:
+    | null
+    | {
+        column: string;
+        value?: null | number;
+        [k: string]: unknown;
+      }[];
+  /**
+   * Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.
+   */
+  extra_columns?:
+    | null
+    | {
+        column: string;
+        value?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }
 /**

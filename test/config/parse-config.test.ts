@@ -8,7 +8,8 @@ describe('parseConfig', () => {
   it('applies the spec defaults', () => {
     const c = parseConfig(base);
     expect(c).toMatchObject({ sandbox: false, minorVersion: 75, pageSize: 1000, maxConcurrentRequests: 10, requestsPerMinute: 500, useCdc: true, useBatch: true });
-    expect(c.reports).toEqual(['TrialBalance', 'ProfitAndLoss', 'BalanceSheet']);
+    // Every report by default: discover offers them all and the catalog selects (README "Reports").
+    expect(c.reports).toHaveLength(13);
     expect(c.reportStartDate).toBe('2021-01-01');
   });
 

@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import type { JsonObject } from '../../cdk/protocol.js';
 import {
   ENTITY_COL_TYPES,
+  EXTRA_AMOUNTS,
+  EXTRA_COLUMNS,
   GENERIC_COL_TYPES,
   columnInfo,
   normalizeKey,
@@ -20,7 +22,7 @@ import {
   type EntityRole,
 } from './report-columns.js';
 import { isIsoDate, type DateRange } from './report-periods.js';
-import type { ReportDefinition } from './report-registry.js';
+import { declaredColumns, type ReportDefinition } from './report-registry.js';
 
 export type RowKind = 'data' | 'section_summary' | 'report_total';
 export type AccountingMethod = 'Accrual' | 'Cash';
@@ -135,6 +137,8 @@ interface ColumnSpec {
   info: ColumnInfo;
   /** Set for value columns of a multi-period response. */
   period?: DateRange;
+  /** Not declared by the report's schema: the value goes under extra_amounts / extra_columns. */
+  extra?: typeof EXTRA_AMOUNTS | typeof EXTRA_COLUMNS;
 }
 
 interface ColumnLayout {
@@ -162,6 +166,7 @@ function resolveColumns(report: JsonObject, def: ReportDefinition): ColumnLayout
       ? { start: header['StartPeriod'], end: header['EndPeriod'] }
       : undefined;
   const specs: ColumnSpec[] = [];
+  const declared = declaredColumns(def);
   const seen = new Map<string, number>();
   columns.forEach((column, index) => {
     const meta = metaMap(column);
@@ -172,7 +177,9 @@ function resolveColumns(report: JsonObject, def: ReportDefinition): ColumnLayout
     const colType = str(column['ColType']);
     const start = meta.get('StartDate');
     const end = meta.get('EndDate');
-    const spec: ColumnSpec = { index, key, field: META.has(key) ? `col_${key}` : key, info: columnInfo(key, colType) };
+    const info = columnInfo(key, colType);
+    const spec: ColumnSpec = { index, key, field: META.has(key) ? `col_${key}` : key, info };
+    if (!declared.has(key)) spec.extra = info.type === 'number' ? EXTRA_AMOUNTS : EXTRA_COLUMNS;
     if (isIsoDate(start) && isIsoDate(end)) spec.period = { start, end };
     specs.push(spec);
   });
@@ -286,8 +293,13 @@ export function flattenReport(report: JsonObject, ctx: FlattenContext): JsonObje
     };
     for (const col of layout.fixed) {
       const cell = row.cells[col.index];
-      record[col.field] = typedValue(cell, col.info);
       const id = cellId(cell);
+      if (col.extra !== undefined) {
+        addExtra(record, col.extra, col.key, typedValue(cell, col.info));
+        if (id !== null) addExtra(record, EXTRA_COLUMNS, `${col.key}_id`, id);
+        continue;
+      }
+      record[col.field] = typedValue(cell, col.info);
       if (id === null) continue;
       // A summary row's first cell is its caption ("Total for X"): never an entity.
       if (col.info.role !== undefined && row.kind === 'data') setEntity(record, col.info.role, id, cellText(cell));
@@ -326,6 +338,12 @@ export function flattenReport(report: JsonObject, ctx: FlattenContext): JsonObje
     }
   });
   return records;
+}
+
+/** Appends {column, value} to the record's extra_amounts / extra_columns list. */
+function addExtra(record: JsonObject, list: typeof EXTRA_AMOUNTS | typeof EXTRA_COLUMNS, column: string, value: string | number | null): void {
+  const items = (record[list] ??= []) as JsonObject[];
+  items.push({ column, value });
 }
 
 /** A data row's own entity (its label cell's id): stable across renames, unlike the label. */

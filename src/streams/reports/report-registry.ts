@@ -1,5 +1,6 @@
 // The report registry: one row per QBO report. Everything report-specific lives here as data;
 // the flattener, the period planner and the stream are shared by all rows.
+import { DETAIL_COLUMN_KEYS } from './report-columns.js';
 
 /**
  * - period: flows over a date range (start_date/end_date = the period); a range can be split.
@@ -25,8 +26,10 @@ export interface ReportDefinition {
   readonly sectionEntity: 'account' | null;
   /** Sent as columns= (detail reports): QBO's default set varies and misses what we key on. */
   readonly requestColumns?: readonly string[];
-  /** Column keys the schema types; other columns still flow (additionalProperties). */
+  /** Column keys this report is known to send; the schema declares them (see declaredColumns). */
   readonly schemaColumns: readonly string[];
+  /** One row per transaction line: may carry any detail column a company adds (declared too). */
+  readonly detail?: boolean;
   /**
    * Keys for generic columns (ColType Money) that carry no ColKey, by position; applied only when
    * the response has exactly this many columns (the TrialBalance and aging docs samples omit ColKey).
@@ -73,7 +76,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     schemaColumns: ['account', 'total'], positionalKeys: ['account', 'total'],
   },
   {
-    qboName: 'ProfitAndLossDetail', stream: 'report_profit_and_loss_detail', kind: 'period', dateParams: 'range',
+    qboName: 'ProfitAndLossDetail', detail: true, stream: 'report_profit_and_loss_detail', kind: 'period', dateParams: 'range',
     accountingMethod: true, summarizeTotal: false, sectionEntity: 'account',
     requestColumns: PNL_DETAIL_COLUMNS, schemaColumns: PNL_DETAIL_COLUMNS,
   },
@@ -83,7 +86,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     schemaColumns: ['account', 'total'], positionalKeys: ['account', 'total'],
   },
   {
-    qboName: 'GeneralLedger', stream: 'report_general_ledger', kind: 'period', dateParams: 'range',
+    qboName: 'GeneralLedger', detail: true, stream: 'report_general_ledger', kind: 'period', dateParams: 'range',
     accountingMethod: true, summarizeTotal: false, sectionEntity: 'account',
     requestColumns: GENERAL_LEDGER_COLUMNS, schemaColumns: GENERAL_LEDGER_COLUMNS,
   },
@@ -100,7 +103,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     colKeyAliases: AGING_ALIASES,
   },
   {
-    qboName: 'AgedReceivableDetail', stream: 'report_aged_receivable_detail', kind: 'aging', dateParams: 'report_date',
+    qboName: 'AgedReceivableDetail', detail: true, stream: 'report_aged_receivable_detail', kind: 'aging', dateParams: 'report_date',
     accountingMethod: false, summarizeTotal: false, sectionEntity: null,
     schemaColumns: [...AGING_DETAIL_COLUMNS, 'cust_name'],
   },
@@ -111,7 +114,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     colKeyAliases: AGING_ALIASES,
   },
   {
-    qboName: 'AgedPayableDetail', stream: 'report_aged_payable_detail', kind: 'aging', dateParams: 'report_date',
+    qboName: 'AgedPayableDetail', detail: true, stream: 'report_aged_payable_detail', kind: 'aging', dateParams: 'report_date',
     accountingMethod: false, summarizeTotal: false, sectionEntity: null,
     schemaColumns: [...AGING_DETAIL_COLUMNS, 'vend_name'],
   },
@@ -127,11 +130,20 @@ export const REPORTS: readonly ReportDefinition[] = [
   },
   {
     // TransactionList takes no accounting_method: every transaction, posting or not.
-    qboName: 'TransactionList', stream: 'report_transaction_list', kind: 'period', dateParams: 'range',
+    qboName: 'TransactionList', detail: true, stream: 'report_transaction_list', kind: 'period', dateParams: 'range',
     accountingMethod: false, summarizeTotal: false, sectionEntity: null,
     schemaColumns: TRANSACTION_LIST_COLUMNS,
   },
 ];
+
+/**
+ * The column keys a report's schema declares: its own, every known detail column for detail reports,
+ * and `total` when periods are summarised. A column outside them goes under extra_amounts /
+ * extra_columns, so a record never holds an undeclared top-level field.
+ */
+export function declaredColumns(def: ReportDefinition): ReadonlySet<string> {
+  return new Set([...def.schemaColumns, ...(def.detail ? DETAIL_COLUMN_KEYS : []), ...(def.summarizeTotal ? ['total'] : [])]);
+}
 
 const BY_QBO_NAME = new Map(REPORTS.map((r) => [r.qboName, r]));
 const BY_STREAM = new Map(REPORTS.map((r) => [r.stream, r]));

@@ -1,9 +1,9 @@
 // JSON schemas of the report streams, built from the registry (the single source of truth);
 // schemas/reports/<stream>.json are their committed copies, kept equal by a test.
 import type { JsonObject } from '../../cdk/protocol.js';
-import { columnInfo, type ColumnValueType } from './report-columns.js';
+import { columnInfo, EXTRA_AMOUNTS, EXTRA_COLUMNS, type ColumnValueType } from './report-columns.js';
 import { ID_BEARING_COLUMNS, META_FIELDS } from './flatten-report.js';
-import type { ReportDefinition } from './report-registry.js';
+import { declaredColumns, type ReportDefinition } from './report-registry.js';
 
 const nullable = (type: string, extra: JsonObject = {}): JsonObject => ({ type: ['null', type], ...extra });
 const date = (): JsonObject => nullable('string', { format: 'date' });
@@ -43,16 +43,25 @@ const COLUMN_SCHEMA: Record<ColumnValueType, () => JsonObject> = {
   string: () => nullable('string'),
 };
 
+function extraList(type: 'number' | 'string', description: string): JsonObject {
+  return nullable('array', {
+    description,
+    items: { type: 'object', additionalProperties: true, required: ['column'], properties: { column: { type: 'string' }, value: nullable(type) } },
+  });
+}
+
 /** The record schema of a report stream: draft-07, no $ref, open everywhere. */
 export function buildReportSchema(def: ReportDefinition): JsonObject {
   const meta = new Set<string>(META_FIELDS);
   const properties: Record<string, JsonObject> = { ...META_PROPERTIES };
-  const columns = def.summarizeTotal ? [...def.schemaColumns, 'total'] : def.schemaColumns;
-  for (const key of columns) {
+  for (const key of declaredColumns(def)) {
     const field = meta.has(key) ? `col_${key}` : key;
     properties[field] = COLUMN_SCHEMA[columnInfo(key, undefined).type]();
     if (ID_BEARING_COLUMNS.has(key)) properties[`${field}_id`] = nullable('string');
   }
+  // Arrays of {column, value} rather than open maps: typed, and `additionalProperties` stays true everywhere (CAT).
+  properties[EXTRA_AMOUNTS] = extraList('number', 'Numeric columns this report schema does not declare (a column key new to the connector), in column order.');
+  properties[EXTRA_COLUMNS] = extraList('string', 'Other columns this report schema does not declare (text, dates, <key>_id of referenced entities), in column order.');
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: def.stream,

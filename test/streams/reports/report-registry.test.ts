@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_COLUMNS, columnInfo, normalizeKey } from '../../../src/streams/reports/report-columns.js';
 import { REPORTS } from '../../../src/streams/reports/report-registry.js';
+import { silentLogger } from '../../../src/cdk/logger.js';
+import { SecretRegistry } from '../../../src/cdk/secrets.js';
+import { QuickBooksSource } from '../../../src/source.js';
 
 const snake = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -12,6 +15,17 @@ describe('report registry', () => {
     };
     expect(REPORTS.map((r) => r.qboName).sort()).toEqual([...spec.connectionSpecification.properties.reports.items.enum].sort());
     for (const r of REPORTS) expect(r.stream).toBe(`report_${snake(r.qboName)}`);
+  });
+
+  it('discover offers every report with the default config; `reports` only narrows it', () => {
+    const source = new QuickBooksSource();
+    const ctx = { logger: silentLogger, secrets: new SecretRegistry(), emitConfig: async () => {} };
+    const base = { client_id: 'x', client_secret: 'x', refresh_token: 'x', realm_id: '1', start_date: '2020-01-01T00:00:00Z' };
+    const offered = (raw: object): string[] =>
+      new QuickBooksSource().streams(source.parseConfig(raw as never), ctx).map((s) => s.name).filter((n) => n.startsWith('report_'));
+    expect(offered(base)).toEqual(REPORTS.map((r) => r.stream));
+    expect(offered({ ...base, reports: ['GeneralLedger'] })).toEqual(['report_general_ledger']);
+    expect(offered({ ...base, reports: [] })).toEqual([]);
   });
 
   it('types every schema column it declares, and positional keys match the schema', () => {
