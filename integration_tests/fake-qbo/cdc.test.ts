@@ -66,7 +66,7 @@ describe('cdc', () => {
     expect((await cdc('Invoice', '2024-05-20')).status).toBe(200);
   });
 
-  it.each(['TimeActivity', 'TaxAgency', 'TaxCode', 'TaxRate', 'JournalCode', 'CompanyInfo', 'Preferences', 'ExchangeRate', 'TaxClassification', 'RecurringTransaction', 'CustomerType', 'ReimburseCharge', 'TaxPayment', 'CreditCardPayment', 'CompanyCurrency', 'Nonsense'])(
+  it.each(['TimeActivity', 'TaxAgency', 'TaxCode', 'TaxRate', 'JournalCode', 'CompanyInfo', 'Preferences', 'ExchangeRate', 'TaxClassification', 'RecurringTransaction', 'Nonsense'])(
     'rejects %s',
     async (entity) => {
       const r = await cdc(`Invoice,${entity}`, '2024-06-10');
@@ -74,6 +74,22 @@ describe('cdc', () => {
       expect(r.json()).toHaveProperty('Fault.Error.0.code', '2010');
     },
   );
+
+  it.each(['CustomerType', 'ReimburseCharge', 'TaxPayment', 'CreditCardPayment', 'CompanyCurrency'])('serves %s (Intuit documents CDC for it)', async (entity) => {
+    expect((await cdc(`Invoice,${entity}`, '2024-06-10')).status).toBe(200);
+  });
+
+  it('rejects what knobs.cdcRejects names, naming it in the Detail', async () => {
+    fake.setKnobs({ cdcRejects: ['CreditCardPayment'] });
+    try {
+      const r = await cdc('Invoice,CreditCardPayment', '2024-06-10');
+      expect(r.status).toBe(400);
+      expect(r.json()).toHaveProperty('Fault.Error.0.code', '2010');
+      expect(JSON.stringify(r.json())).toContain('CreditCardPaymentTxn');
+    } finally {
+      fake.setKnobs({ cdcRejects: [] });
+    }
+  });
 
   it('requires entities and changedSince', async () => {
     expect((await api(fake, token, 'cdc?changedSince=2024-06-10')).status).toBe(400);

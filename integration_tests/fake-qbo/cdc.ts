@@ -9,6 +9,8 @@ import type { Company } from './store/company.js';
 import { formatSeconds, parseInstant } from './time.js';
 
 export interface CdcOptions {
+  /** Entities refused as if QBO did not serve them by CDC (knobs.cdcRejects). */
+  rejects?: readonly string[];
   maxPerEntity: number;
   lookbackDays: number;
   enhanced: boolean;
@@ -28,7 +30,7 @@ const unsupportedEntity = (name: string, why: string): QboFault =>
     code: '2010',
   });
 
-export function resolveCdcEntities(param: string | null): EntityDef[] {
+export function resolveCdcEntities(param: string | null, rejects: readonly string[] = []): EntityDef[] {
   if (param === null || param.trim() === '') throw missing('entities');
   const defs: EntityDef[] = [];
   for (const raw of param.split(',')) {
@@ -37,6 +39,7 @@ export function resolveCdcEntities(param: string | null): EntityDef[] {
     const def = entityByName(name);
     if (!def) throw unsupportedEntity(name, 'is not a known entity');
     if (def.cdc === 'excluded') throw unsupportedEntity(def.name, 'is not supported by ChangeDataCapture');
+    if (rejects.some((r) => entityByName(r) === def)) throw unsupportedEntity(def.name, 'is not supported by ChangeDataCapture (fake-qbo: knobs.cdcRejects)');
     if (def.cdc === 'rejected') throw unsupportedEntity(def.name, 'is not supported by ChangeDataCapture (fake-qbo: unverified, treated as query-only)');
     if (!defs.includes(def)) defs.push(def);
   }
@@ -45,7 +48,7 @@ export function resolveCdcEntities(param: string | null): EntityDef[] {
 }
 
 export function changeDataCapture(company: Company, entities: string | null, changedSince: string | null, opts: CdcOptions): JsonObject[] {
-  const defs = resolveCdcEntities(entities);
+  const defs = resolveCdcEntities(entities, opts.rejects);
   if (changedSince === null || changedSince.trim() === '') throw missing('changedSince');
   const sinceMs = parseInstant(changedSince, company.rule);
   if (sinceMs === undefined) {

@@ -6,8 +6,9 @@ export type EntityKind = 'namelist' | 'transaction' | 'singleton' | 'special';
  * CDC policy of the fake:
  * - `yes`: served by /cdc;
  * - `excluded`: documented by Intuit as unsupported (JournalCode, TimeActivity, TaxAgency, TaxCode, TaxRate);
- * - `rejected`: Intuit's support is unverified, so the fake refuses them to force the connector to treat
- *   them as query-only (see README.md).
+ * - `rejected`: read whole or by endpoint, never asked of CDC by the connector (singletons, exchange
+ *   rates, tax classifications, recurring templates); the fake refuses them. `knobs.cdcRejects`
+ *   makes it refuse any other entity too (a company where a CDC assumption is wrong).
  */
 export type CdcPolicy = 'yes' | 'excluded' | 'rejected';
 
@@ -61,15 +62,15 @@ export const ENTITIES: readonly EntityDef[] = [
   def('BillPayment', 'transaction', 'bill_payments', 'yes'),
   def('Budget', 'namelist', 'budgets', 'yes', { fixed: true, hardDelete: true }),
   def('Class', 'namelist', 'classes', 'yes', { fixed: true }),
-  def('CompanyCurrency', 'namelist', 'company_currencies', 'rejected', { fixed: true }),
+  def('CompanyCurrency', 'namelist', 'company_currencies', 'yes', { fixed: true }),
   def('CompanyInfo', 'singleton', 'company_info', 'rejected', { fixed: true }),
-  def('CreditCardPaymentTxn', 'transaction', 'credit_card_payments', 'rejected', {
+  def('CreditCardPaymentTxn', 'transaction', 'credit_card_payments', 'yes', {
     aliases: ['CreditCardPayment'],
     path: 'creditcardpayment',
   }),
   def('CreditMemo', 'transaction', 'credit_memos', 'yes'),
   def('Customer', 'namelist', 'customers', 'yes'),
-  def('CustomerType', 'namelist', 'customer_types', 'rejected', { fixed: true }),
+  def('CustomerType', 'namelist', 'customer_types', 'yes', { fixed: true }),
   def('Department', 'namelist', 'departments', 'yes', { fixed: true }),
   def('Deposit', 'transaction', 'deposits', 'yes'),
   def('Employee', 'namelist', 'employees', 'yes'),
@@ -86,12 +87,12 @@ export const ENTITIES: readonly EntityDef[] = [
   def('PurchaseOrder', 'transaction', 'purchase_orders', 'yes'),
   def('RecurringTransaction', 'special', 'recurring_transactions', 'rejected', { hardDelete: true }),
   def('RefundReceipt', 'transaction', 'refund_receipts', 'yes'),
-  def('ReimburseCharge', 'transaction', 'reimburse_charges', 'rejected', { hardDelete: false }),
+  def('ReimburseCharge', 'transaction', 'reimburse_charges', 'yes', { hardDelete: false }),
   def('SalesReceipt', 'transaction', 'sales_receipts', 'yes'),
   def('TaxAgency', 'namelist', 'tax_agencies', 'excluded', { fixed: true, activeFilter: false }),
   def('TaxClassification', 'special', 'tax_classifications', 'rejected', { fixed: true, queryable: false, hardDelete: false }),
   def('TaxCode', 'namelist', 'tax_codes', 'excluded', { fixed: true }),
-  def('TaxPayment', 'transaction', 'tax_payments', 'rejected', { hardDelete: false }),
+  def('TaxPayment', 'transaction', 'tax_payments', 'yes', { hardDelete: false }),
   def('TaxRate', 'namelist', 'tax_rates', 'excluded', { fixed: true }),
   def('Term', 'namelist', 'terms', 'yes', { fixed: true }),
   def('TimeActivity', 'transaction', 'time_activities', 'excluded'),

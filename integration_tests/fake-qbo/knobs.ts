@@ -52,6 +52,8 @@ export interface Knobs {
   cdcLookbackDays: number;
   /** Entities (or stream names) this company lacks: answered with QBO's faults for them (features.ts). */
   missingFeatures: string[];
+  /** Entities /cdc refuses (400 Fault 2010 naming the entity), as QBO would one it does not serve by CDC. */
+  cdcRejects: string[];
 }
 
 export const DEFAULT_KNOBS: Knobs = {
@@ -70,4 +72,5 @@ export const DEFAULT_KNOBS: Knobs = {
   cdcMaxPerEntity: 1000,
   cdcLookbackDays: 30,
   missingFeatures: [],
+  cdcRejects: [],
 };

@@ -6,6 +6,8 @@ import { DELETED_AT } from '../cdk/deletes.js';
 import type { Logger } from '../cdk/logger.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import type { QboApi } from '../qbo/types.js';
+import { describeFaultEntries, qboContextOf } from '../qbo/faults.js';
+import { TransientError } from '../cdk/errors.js';
 import { lastUpdatedOf } from './cursor-window-reader.js';
 import { CURSOR_FIELD } from './entity-state.js';
 import { instantOf, laterOf, utcLiteral } from './qbo-time.js';
@@ -60,19 +62,33 @@ export class ChangeFeed {
   }
 
   private async fetchAll(): Promise<Map<string, CdcOutcome>> {
-    const requests = [...this.requests.values()];
     const out = new Map<string, CdcOutcome>();
+    let requests = [...this.requests.values()];
     if (requests.length === 0) return out;
     const since = requests.reduce((min, r) => (instantOf(r.since) < instantOf(min) ? r.since : min), requests[0]!.since);
-    const entities = requests.map((r) => r.entity);
     let result;
-    try {
-      result = await this.api.cdc(entities, since);
-    } catch (error) {
-      const reason = `the CDC call failed (${error instanceof Error ? error.message : String(error)})`;
-      for (const r of requests) out.set(r.stream, { complete: false, reason });
-      return out;
+    // A call QBO refuses because of one entity (a wrong assumption about its CDC support) is asked
+    // again without it; that entity's stream reads by query for the rest of this run.
+    for (;;) {
+      try {
+        result = await this.api.cdc(requests.map((r) => r.entity), since);
+        break;
+      } catch (error) {
+        const rejected = this.rejectedBy(error, requests);
+        if (rejected === undefined) {
+          const reason = `the CDC call failed (${error instanceof Error ? error.message : String(error)})`;
+          for (const r of requests) out.set(r.stream, { complete: false, reason });
+          return out;
+        }
+        const reason = `QuickBooks' CDC rejected the entity ${rejected.entity} (${describeFaultEntries(qboContextOf(error)?.errors ?? [])}), so it is left out of CDC for the rest of this run`;
+        // The stream says so in its one WARN (entity-stream.ts); here only the retry is noted.
+        this.logger.info(`CDC: asking again without ${rejected.entity}.`);
+        out.set(rejected.stream, { complete: false, reason });
+        requests = requests.filter((r) => r !== rejected);
+        if (requests.length === 0) return out;
+      }
     }
+    const entities = requests.map((r) => r.entity);
     // Whether the 1000 cap is per entity or per answer is undocumented: a multi-entity answer that
     // reaches 1000 in total is asked again entity by entity before anything is trusted.
     let total = 0;
@@ -103,6 +119,18 @@ export class ChangeFeed {
       out.set(r.stream, this.toOutcome(r, rows, quietCursor));
     }
     return out;
+  }
+
+  /**
+   * The request a refused CDC call was about: a 400 fault (not a throttle, outage or auth failure)
+   * whose text names one of the entities asked for, or the only entity asked for.
+   */
+  private rejectedBy(error: unknown, requests: readonly CdcRequest[]): CdcRequest | undefined {
+    const qbo = qboContextOf(error);
+    if (qbo === undefined || qbo.status !== 400 || error instanceof TransientError) return undefined;
+    const text = qbo.errors.map((e) => `${e.message} ${e.detail}`).join(' ');
+    const named = requests.find((r) => new RegExp(`\\b(?:${r.entity}|${r.responseKey})\\b`, 'i').test(text));
+    return named ?? (requests.length === 1 ? requests[0] : undefined);
   }
 
   private toOutcome(request: CdcRequest, rows: JsonObject[], quietCursor: string): CdcOutcome {

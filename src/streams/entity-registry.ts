@@ -27,7 +27,11 @@ export interface EntityDef {
   endpoint?: string;
   /** Name lists return only active rows unless the query says `Active IN (true,false)`. */
   includeInactive: boolean;
-  /** Served by `/cdc` (CDC exclusions: JournalCode, TimeActivity, TaxAgency, TaxCode, TaxRate; unproven ones stay off). */
+  /**
+   * Served by `/cdc`: every entity Intuit's CDC documentation covers, i.e. all but JournalCode,
+   * TimeActivity, TaxAgency, TaxCode and TaxRate. A live CDC call that rejects one drops it from CDC
+   * for the run (change-feed.ts), so a wrong entry costs deletes for one sync, never the sync.
+   */
   cdc: boolean;
   /** hard: `?operation=delete` removes the row (only CDC shows it); soft: Active=false; none: cannot be deleted. */
   deletes: 'hard' | 'soft' | 'none';
@@ -76,15 +80,15 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
   transaction('bill_payments', 'BillPayment'),
   nameList('budgets', 'Budget', true, { deletes: 'hard', normalize: datesAsDateTimes('StartDate', 'EndDate') }),
   nameList('classes', 'Class'),
-  nameList('company_currencies', 'CompanyCurrency', false, { availability: 'multicurrency companies' }),
+  nameList('company_currencies', 'CompanyCurrency', true, { availability: 'multicurrency companies' }),
   {
     stream: 'company_info', entity: 'CompanyInfo', responseKey: 'CompanyInfo', kind: 'singleton', read: 'whole',
     includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID, changedSince: true,
   },
-  transaction('credit_card_payments', 'CreditCardPaymentTxn', false),
+  transaction('credit_card_payments', 'CreditCardPaymentTxn'),
   transaction('credit_memos', 'CreditMemo'),
   nameList('customers', 'Customer'),
-  nameList('customer_types', 'CustomerType', false, { deletes: 'none' }),
+  nameList('customer_types', 'CustomerType', true, { deletes: 'none' }),
   nameList('departments', 'Department'),
   transaction('deposits', 'Deposit'),
   nameList('employees', 'Employee', true, { normalize: datesAsDateTimes('BirthDate', 'ReleasedDate') }),
@@ -111,7 +115,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
     read: 'whole', includeInactive: false, cdc: false, deletes: 'hard', primaryKey: ID, normalize: unwrapRecurring,
   },
   transaction('refund_receipts', 'RefundReceipt'),
-  transaction('reimburse_charges', 'ReimburseCharge', false),
+  transaction('reimburse_charges', 'ReimburseCharge'),
   transaction('sales_receipts', 'SalesReceipt'),
   { ...nameList('tax_agencies', 'TaxAgency', false), includeInactive: false, deletes: 'none' },
   {
@@ -120,7 +124,7 @@ export const ENTITY_REGISTRY: readonly EntityDef[] = [
     normalize: capitalizeId, availability: 'companies with automated sales tax classifications (e.g. India, Malaysia, US AST)',
   },
   nameList('tax_codes', 'TaxCode', false, { deletes: 'none' }),
-  transaction('tax_payments', 'TaxPayment', false, { deletes: 'none', availability: 'outside the US (minorversion 47+)' }),
+  transaction('tax_payments', 'TaxPayment', true, { deletes: 'none', availability: 'outside the US (minorversion 47+)' }),
   nameList('tax_rates', 'TaxRate', false, { deletes: 'none' }),
   nameList('terms', 'Term'),
   transaction('time_activities', 'TimeActivity', false),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/cdk/logger.js';
 import type { JsonObject, SyncMode } from '../../src/cdk/protocol.js';
 import type { StreamEvent } from '../../src/cdk/stream.js';
+import { errorFromResponse } from '../../src/qbo/faults.js';
 import { ChangeFeed } from '../../src/streams/change-feed.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';
 import { EntityStream } from '../../src/streams/entity-stream.js';
@@ -392,6 +393,46 @@ describe('hard deletes through CDC', () => {
     const lenient = recordingLogger();
     await run(make(api, 'invoices', { logger: lenient }), 'incremental', { v: 1, cursor: recent, deletes_since: 'soon' });
     expect(lenient.lines.some((l) => l.startsWith('WARN') && l.includes('"deletes_since" is not a timestamp'))).toBe(true);
+  });
+
+  it('a CDC call rejecting one entity drops it for the run: the others stay on CDC, it reads by query with one WARN', async () => {
+    const api = new MemoryQbo();
+    api.cdcRejects.add('CreditCardPaymentTxn');
+    api.table('Invoice').push(...rowsAt(2, { base: pst(NOW - 3600_000) }));
+    api.table('CreditCardPaymentTxn').push(...rowsAt(3, { base: pst(NOW - 3600_000) }));
+    api.hardDelete('Invoice', '2', pst(NOW - 60_000));
+    const { feed, logger } = withFeed(api);
+    const inv = make(api, 'invoices', { feed, logger });
+    const ccp = make(api, 'credit_card_payments', { feed, logger });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    ccp.planChanges({ syncMode: 'incremental', state });
+    const a = await run(inv, 'incremental', state);
+    const b = await run(ccp, 'incremental', state);
+    expect(api.cdcCalls.map((c) => c.entities)).toEqual([['Invoice', 'CreditCardPaymentTxn'], ['Invoice']]);
+    expect(a.records.map((r) => r['Id'])).toEqual(['1', '2']);
+    expect(a.records[1]?.['_ab_cdc_deleted_at']).toBe(pst(NOW - 60_000));
+    expect(b.ids).toEqual(new Set(['1', '2', '3']));
+    expect(api.queries.every((q) => q.includes('FROM CreditCardPaymentTxn'))).toBe(true);
+    const warns = logger.lines.filter((l) => l.startsWith('WARN'));
+    expect(warns).toHaveLength(1);
+    expect(warns[0]).toMatch(/Stream credit_card_payments: QuickBooks' CDC rejected the entity CreditCardPaymentTxn \(fault 2010 Request has invalid or unsupported property: Property Name:entities specified is unsupported or invalid: CreditCardPaymentTxn\)/);
+  });
+
+  it('a refused CDC call that names no entity fails CDC for every stream, which all read by query', async () => {
+    const api = new MemoryQbo();
+    api.cdcFault = errorFromResponse({ status: 400, headers: new Headers(), bodyText: JSON.stringify({ Fault: { Error: [{ Message: 'Request has invalid or unsupported property', Detail: 'Property Name:changedSince specified is unsupported or invalid', code: '2010' }] } }) });
+    api.table('Invoice').push(...rowsAt(2, { base: pst(NOW - 3600_000) }));
+    const { feed, logger } = withFeed(api);
+    const inv = make(api, 'invoices', { feed, logger });
+    const bills = make(api, 'bills', { feed, logger });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    bills.planChanges({ syncMode: 'incremental', state });
+    expect((await run(inv, 'incremental', state)).records).toHaveLength(2);
+    await run(bills, 'incremental', state);
+    expect(api.cdcCalls).toHaveLength(1);
+    expect(logger.lines.filter((l) => l.includes('CDC call failed'))).toHaveLength(2);
   });
 
   it('never plans CDC for first syncs or non-CDC entities', () => {

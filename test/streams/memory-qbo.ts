@@ -2,6 +2,7 @@
 // (SELECT */COUNT(*), Active IN, MetaData.LastUpdatedTime = >= <=, ORDERBY cursor + Id,
 // STARTPOSITION, MAXRESULTS), ordered and compared like QBO (instants across offsets).
 import type { JsonObject } from '../../src/cdk/protocol.js';
+import { errorFromResponse } from '../../src/qbo/faults.js';
 import type { CdcResult, QboApi, QueryPage, QboRequestStats } from '../../src/qbo/types.js';
 import { instantOf } from '../../src/streams/qbo-time.js';
 
@@ -23,6 +24,8 @@ export class MemoryQbo implements QboApi {
   beforeQuery: ((n: number, query: string) => void) | undefined;
   cdcCap = 1000;
   cdcFault: Error | undefined;
+  /** Entities /cdc refuses with QBO's 400 Fault 2010 naming them (a company where CDC support differs). */
+  readonly cdcRejects = new Set<string>();
   /** Errors a query FROM the entity (or a GET of the path) answers with, as a company lacking it would. */
   readonly faults = new Map<string, Error>();
   /** Queries answered before `faults` apply (a fault on a later page). */
@@ -99,6 +102,14 @@ export class MemoryQbo implements QboApi {
     this.stats.requests++;
     this.cdcCalls.push({ entities, since });
     if (this.cdcFault) throw this.cdcFault;
+    const refused = entities.find((e) => this.cdcRejects.has(e));
+    if (refused !== undefined) {
+      throw errorFromResponse({
+        status: 400,
+        headers: new Headers(),
+        bodyText: JSON.stringify({ Fault: { Error: [{ Message: 'Request has invalid or unsupported property', Detail: `Property Name:entities specified is unsupported or invalid: ${refused}`, code: '2010' }], type: 'ValidationFault' } }),
+      });
+    }
     const out = new Map<string, JsonObject[]>();
     const s = instantOf(since);
     for (const entity of entities) {

@@ -42,6 +42,7 @@ export function routeData(ctx: DataContext, method: string, segments: string[], 
   if (head === 'cdc' && segments.length === 1) {
     for (const name of (url.searchParams.get('entities') ?? '').split(',')) assertQueryable(ctx.knobs.missingFeatures, name.trim());
     const rows = changeDataCapture(company, url.searchParams.get('entities'), url.searchParams.get('changedSince'), {
+      rejects: ctx.knobs.cdcRejects,
       maxPerEntity: ctx.knobs.cdcMaxPerEntity,
       lookbackDays: ctx.knobs.cdcLookbackDays,
       enhanced,
