@@ -108,7 +108,10 @@ debian_rootfs() {
   if [ ! -s "$file" ]; then
     say "mmdebstrap $suite (minbase, slim) from ${list[*]}: a few minutes, once"
     # The output's extension tells mmdebstrap the format: keep .tar last.
-    nice mmdebstrap --quiet "${opts[@]}" "$suite" "${file%.tar}.part.tar" "${list[@]}"
+    if ! nice mmdebstrap --quiet "${opts[@]}" "$suite" "${file%.tar}.part.tar" "${list[@]}" > "$cache/mmdebstrap.log" 2>&1; then
+      tail -n 30 "$cache/mmdebstrap.log" >&2
+      die "mmdebstrap failed (whole log: $cache/mmdebstrap.log)"
+    fi
     mv "${file%.tar}.part.tar" "$file"
   fi
   printf '%s' "$file"
