@@ -154,6 +154,13 @@ try {
     assert.match(id.stdout, /read-only/);
   });
 
+  await check('no npm cache, npm logs, compile cache or build mounts left in the image', async () => {
+    const script = 'ls -A /root/.npm /tmp/node-compile-cache 2> /dev/null; ls -A /tmp /mnt /usr/local/etc';
+    const ran = await exec('podman', [...runArgs(fake, ['--user', '0', '--entrypoint', 'sh']), '-c', script]);
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.equal(ran.stdout, '', 'these folders are absent or empty');
+  });
+
   await check('spec equals spec.json', async () => {
     const ran = await runImage(fake, ['spec']);
     assert.equal(ran.code, 0, ran.stderr);
