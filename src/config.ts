@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { ConfigError } from './cdk/errors.js';
 import { packageRoot } from './cdk/package-root.js';
 import type { ConnectorSpecification, JsonObject } from './cdk/protocol.js';
-import { flattenCredentials } from './qbo/credentials.js';
+import { flattenCredentials, normalizeRealmId } from './qbo/credentials.js';
 import type { Logger } from './cdk/logger.js';
 import { resolveAliases, warnUnknownSettings } from './config-aliases.js';
 import { clientCredentialForms } from './cdk/secrets.js';
@@ -90,9 +90,10 @@ function describe(error: ErrorObject): string {
  * what CONTROL messages and write-backs carry back, so the user's file keeps its own spelling.
  */
 export function parseConfig(input: JsonObject, logger?: Logger): QboConfig {
-  const raw = flattenCredentials(input);
+  const raw = normalizeRealmId(flattenCredentials(input));
   warnUnknownSettings(input, Object.keys(loadSpec().connectionSpecification['properties'] as JsonObject), logger);
-  const withDefaults: JsonObject = resolveAliases(structuredClone(raw));
+  // realm_id again after the aliases: a realmId alias may carry the spaces too.
+  const withDefaults: JsonObject = normalizeRealmId(resolveAliases(structuredClone(raw)));
   const problems = validate(withDefaults).map(describe);
   if (problems.length > 0) {
     throw new ConfigError(`Invalid config: ${[...new Set(problems)].join('; ')}. Fix these fields and retry.`);

@@ -78,9 +78,24 @@ describe('TestSpec', () => {
   it('test_defined_refs_exist_in_json_spec_file: no $ref', () => expect(refUses(spec)).toEqual([]));
   it('test_additional_properties_is_true', () => expect(additionalPropertiesNotTrue(connection)).toEqual([]));
 
+  it('advanced_auth as airbyte/source-quickbooks declares it: the "Authenticate your account" button', () => {
+    const auth = spec.advanced_auth as JsonObject;
+    expect(auth).toMatchObject({ auth_flow_type: 'oauth2.0', predicate_key: ['auth_type'], predicate_value: 'oauth2.0' });
+    expect((connection['properties'] as Record<string, JsonObject>)['auth_type']).toMatchObject({ const: 'oauth2.0' });
+    const oauth = auth['oauth_config_specification'] as Record<string, { properties: Record<string, JsonObject> }>;
+    const output = oauth['complete_oauth_output_specification']!.properties;
+    expect(Object.keys(output).sort()).toEqual(['access_token', 'realm_id', 'refresh_token', 'token_expiry_date']);
+    for (const name of ['access_token', 'refresh_token', 'token_expiry_date']) expect(output[name]?.['path_in_connector_config'], name).toEqual([name]);
+    // realmId arrives in Intuit's redirect, not in the token response.
+    expect(output['realm_id']).toMatchObject({ path_in_connector_config: ['realm_id'], path_in_oauth_response: ['realmId'] });
+    expect(Object.keys(oauth['complete_oauth_server_input_specification']!.properties).sort()).toEqual(['client_id', 'client_secret']);
+    const server = oauth['complete_oauth_server_output_specification']!.properties;
+    expect([server['client_id']?.['path_in_connector_config'], server['client_secret']?.['path_in_connector_config']]).toEqual([['client_id'], ['client_secret']]);
+  });
+
   it('test_oauth_flow_parameters: advanced_auth paths exist in the spec', () => {
-    const auth = spec.advanced_auth as JsonObject | undefined;
-    if (!auth) return;
+    const auth = spec.advanced_auth as JsonObject;
+    expect(auth).toBeDefined();
     const paths: string[][] = [];
     if (Array.isArray(auth['predicate_key'])) paths.push(auth['predicate_key'] as string[]);
     const oauth = auth['oauth_config_specification'] as Record<string, JsonObject> | undefined;

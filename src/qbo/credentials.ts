@@ -16,3 +16,14 @@ export function flattenCredentials(raw: JsonObject): JsonObject {
   delete flat['credentials'];
   return flat;
 }
+
+/**
+ * realm_id as the platform may hold it: QuickBooks shows the company ID in spaced groups
+ * ("9130 3566 8765 4321") and airbyte/source-quickbooks 4.x took it as typed, so whitespace
+ * anywhere is dropped rather than rejected.
+ */
+export function normalizeRealmId(config: JsonObject): JsonObject {
+  const realm = config['realm_id'];
+  if (typeof realm !== 'string' || !/\s/.test(realm)) return config;
+  return { ...config, realm_id: realm.replace(/\s+/g, '') };
+}

@@ -44,3 +44,18 @@ describe('parseConfig', () => {
     expect(secrets).toContain(basic);
   });
 });
+
+describe('realm_id as QuickBooks shows it', () => {
+  it('drops whitespace anywhere (spaced groups, padding) instead of rejecting it', () => {
+    const c = parseConfig({ ...base, realm_id: ' 9130 3566\t8765 4321 ' });
+    expect(c.realmId).toBe('9130356687654321');
+    // The stored config (re-emitted with rotated tokens) carries the clean value too.
+    expect(c.raw['realm_id']).toBe('9130356687654321');
+    expect(parseConfig({ ...base, credentials: { realm_id: ' 42 ' }, realm_id: undefined }).realmId).toBe('42');
+  });
+
+  it('still rejects what is not a company ID', () => {
+    expect(() => parseConfig({ ...base, realm_id: '   ' })).toThrow(/"realm_id"/);
+    expect(() => parseConfig({ ...base, realm_id: '12a4' })).toThrow(/"realm_id"/);
+  });
+});
