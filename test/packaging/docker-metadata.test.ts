@@ -180,6 +180,8 @@ describe('metadata.yaml', () => {
 describe('the test parsers themselves', () => {
   it('mini-yaml reads the subset and refuses what it does not understand', () => {
     expect(parseYaml('a: "1.0" # c\nb:\n  - x:y\n  - \'q\'\nc:\n- 1\nd: true\n')).toEqual({ a: '1.0', b: ['x:y', 'q'], c: ['1'], d: true });
+    expect(parseYaml('t:\n  - k: 1\n    l:\n      - m: x\n  - 2\n')).toEqual({ t: [{ k: '1', l: [{ m: 'x' }] }, '2'] });
+    expect(() => parseYaml('t:\n  - k: 1\n   l: 2\n')).toThrow();
     expect(() => parseYaml('a: [1, 2]')).toThrow();
     expect(() => parseYaml('a: 1\na: 2')).toThrow(/duplicate/);
   });

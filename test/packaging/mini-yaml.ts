@@ -1,6 +1,6 @@
 /**
- * A reader for the YAML subset metadata.yaml uses: block mappings and block sequences by
- * indentation, plain / single- / double-quoted scalars, comments. No flow collections, anchors,
+ * A reader for the YAML subset metadata.yaml and acceptance-test-config.yml use: block mappings
+ * and block sequences by indentation (mappings as sequence items too), plain / single- / double-quoted scalars, comments. No flow collections, anchors,
  * multi-line strings or type tags; anything it does not understand is an error, not a guess.
  * Scalars stay strings except true/false/null, so "0.1.0" and 0.1.0 read the same.
  */
@@ -65,7 +65,12 @@ export function parseYaml(text: string): YamlValue {
       position++;
       const rest = line.text.slice(1).trim();
       if (rest === '') items.push(block(indent + 1));
-      else if (KEY.test(rest)) throw new Error(`line ${line.number}: mappings inside sequences are not supported`);
+      else if (KEY.test(rest)) {
+        // "- key: value": a mapping whose first key sits after the dash; its other keys align with it.
+        const keyIndent = indent + line.text.length - rest.length;
+        lines[--position] = { indent: keyIndent, text: rest, number: line.number };
+        items.push(mapping(keyIndent));
+      }
       else items.push(scalar(rest, line.number));
     }
     return items;
