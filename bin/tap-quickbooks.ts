@@ -2,6 +2,6 @@
 // Singer executable: tap-quickbooks --about | --discover | --config ... [--catalog] [--state]
 import '../src/cdk/exit-on-signal.js'; // first: see there
 // Loaded only once the signal handlers exist: parsing the connector's modules is most of the start-up.
-const { main } = await import('../src/cli.js');
+const { runGuardedMain } = await import('../src/guarded-main.js');
 
-process.exit(await main(process.argv.slice(2), process.argv[1] ?? 'tap-quickbooks'));
+await runGuardedMain(process.argv.slice(2), process.argv[1] ?? 'tap-quickbooks');

@@ -4,8 +4,8 @@ import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecifi
 import type { RunContext, Source } from './cdk/source.js';
 import type { Stream } from './cdk/stream.js';
 import { loadSpec, parseConfig, secretsOf, type QboConfig } from './config.js';
-import { createQboClient, type QboStack } from './qbo/client.js';
 import { describeCompanyFeatures } from './qbo/company-features.js';
+import { createQboClient, type QboClientDeps, type QboStack } from './qbo/client.js';
 import type { RefreshedTokens } from './qbo/token-manager.js';
 import { ChangeFeed } from './streams/change-feed.js';
 import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
@@ -26,6 +26,8 @@ const PAGE_BUDGET = 12;
 export interface QboSourceOptions {
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
+  /** Test hooks for the http layer (e.g. a shorter unread-body hold); production passes none. */
+  http?: QboClientDeps['http'];
 }
 
 /** The whole config with the new tokens, as the platform must store it (CONTROL message). */
@@ -80,6 +82,7 @@ export class QuickBooksSource implements Source<QboConfig> {
       logger: ctx.logger,
       secrets: ctx.secrets,
       ...(this.options.env ? { env: this.options.env } : {}),
+      ...(this.options.http ? { http: this.options.http } : {}),
       onRefresh: async (tokens) => {
         // Known to the scrubber before anything could print them; CONTROL is the one message that carries them.
         ctx.secrets.add(tokens.accessToken);

@@ -4,18 +4,19 @@ import type { FaultKind, Knobs } from './knobs.js';
 import type { Rng } from './prng.js';
 
 export class Chaos {
-  private readonly queue: FaultKind[] = [];
+  /** null: that request is answered normally (places a fault at a chosen request position). */
+  private readonly queue: Array<FaultKind | null> = [];
 
   constructor(private readonly rng: Rng) {}
 
-  /** Make the next data requests fail with these faults, in order. */
-  inject(...kinds: FaultKind[]): void {
+  /** Make the next data requests fail with these faults, in order; a null lets its request through. */
+  inject(...kinds: Array<FaultKind | null>): void {
     this.queue.push(...kinds);
   }
 
   next(k: Knobs): FaultKind | undefined {
     const scripted = this.queue.shift();
-    if (scripted) return scripted;
+    if (scripted !== undefined) return scripted ?? undefined;
     const u = this.rng.next();
     let acc = 0;
     for (const [kind, p] of Object.entries(k.faultRates) as Array<[FaultKind, number | undefined]>) {

@@ -52,8 +52,8 @@ export interface FakeQbo {
   readonly stats: FakeQboStats;
   knobs(): Readonly<Knobs>;
   setKnobs(partial: Partial<Knobs>): void;
-  /** Scripted faults for the next data requests, in order. */
-  injectFaults(...kinds: FaultKind[]): void;
+  /** Scripted faults for the next data requests, in order; null = answer that one normally. */
+  injectFaults(...kinds: Array<FaultKind | null>): void;
   /** An access token valid for ttlSeconds (default: the knob), e.g. for config.access_token. */
   issueAccessToken(ttlSeconds?: number): string;
   /** Make every issued access token expired. */

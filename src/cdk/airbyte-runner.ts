@@ -15,6 +15,7 @@ import { progressSession, type ProgressSession } from './progress-session.js';
 import { SecretRegistry } from './secrets.js';
 import { ConfigWriteBack } from './singer-config-writeback.js';
 import { overlayTokenStore, tokenStorePathOf } from './singer-config.js';
+import { setExitGuardScrubber } from './exit-guard.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
 
@@ -36,6 +37,7 @@ export interface AirbyteRunnerIo {
 export async function runAirbyte<C>(source: Source<C>, argv: string[], io: AirbyteRunnerIo = {}): Promise<number> {
   const stderr = io.stderr ?? process.stderr;
   const secrets = new SecretRegistry();
+  setExitGuardScrubber((text) => secrets.scrub(text)); // a guard report names no secret either
   const output = new JsonLinesOutput(io.stdout ?? process.stdout);
   const writer = new AirbyteWriter({ output, secrets });
   const logOptions = { debug: (io.env ?? process.env)['LOG_LEVEL']?.toUpperCase() === 'DEBUG' };

@@ -90,7 +90,7 @@ export class ProgressDisplay {
   start(): void {
     if (!this.options.live || this.timer !== undefined) return;
     this.timer = setInterval(() => this.draw(), this.options.intervalMs ?? 250);
-    this.timer.unref();
+    this.timer.unref(); // only redraws: nothing waits on it, so it must not keep the process alive
   }
 
   /** Erase the live block (before other text goes to the same terminal). */

@@ -7,6 +7,7 @@ import { readStreams, SyncFailedError } from './read-driver.js';
 import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from './interruptible.js';
 import { RunArchive } from './run-archive.js';
 import { SecretRegistry } from './secrets.js';
+import { setExitGuardScrubber } from './exit-guard.js';
 import { SinkLogger } from './sink-logger.js';
 import type { RunContext, Source } from './source.js';
 import { aboutMarkdown, singerAbout } from './singer-about.js';
@@ -57,6 +58,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
   const io = options.io ?? {};
   const env = io.env ?? process.env;
   const secrets = new SecretRegistry();
+  setExitGuardScrubber((text) => secrets.scrub(text)); // a guard report names no secret either
   const output = new JsonLinesOutput(io.stdout ?? process.stdout);
   const logOutput = new JsonLinesOutput(io.stderr ?? process.stderr);
   let debug = isDebug(env);

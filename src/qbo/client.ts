@@ -235,7 +235,7 @@ export interface QboClientDeps {
   /** The run's secret set (tokens are added as they arrive); default: one of this stack's own. */
   secrets?: SecretRegistry;
   /** Test hooks passed to the http layer (waits, jitter, fetch). */
-  http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent'>;
+  http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent' | 'unreadHoldMs'>;
 }
 
 export interface QboStack {

@@ -3,7 +3,9 @@
 // (or in the kernel's socket buffer). Its request keeps its concurrency slot meanwhile, since QBO
 // may count a request whose answer it is still sending. So that waiting bodies can never starve the
 // request everyone waits for (a retried page queued behind its own prefetches), a body left unread
-// for `holdMs` is read into memory and its slot released.
+// for `holdMs` is read into memory and its slot released. That timer must keep the process alive
+// (no unref): a request waiting for a slot may depend on nothing else, and with the sockets idle
+// Node would see an empty event loop and exit in the middle of the read.
 import type { BytePool } from './byte-pool.js';
 import { readPooledBody, type PooledBody } from './pooled-body.js';
 
@@ -27,7 +29,6 @@ export class UnreadBody {
       this.early = this.readNow();
       this.early.catch(noop); // surfaces through read(), if anyone asks
     }, holdMs);
-    this.timer.unref();
   }
 
   /** The body's bytes (read now, or already read when it waited too long). Once only. */
