@@ -1,9 +1,11 @@
 // The records already emitted in the cursor's own second. Reads resume inclusively (QBO timestamps
 // have one-second precision, so a second may hold records not read yet), and these keys let the
 // resumed read skip what it already emitted. A key is Id + SyncToken: a record edited again
-// within the same second has a new SyncToken and is emitted again, so nothing is lost.
+// within the same second has a new SyncToken and is emitted again, so nothing is lost. Times
+// compare as instants: the saved cursor and the rows may print that second in different offsets.
 import type { JsonObject } from '../cdk/protocol.js';
-import { lastUpdatedOf } from './cursor-window-reader.js';
+import { lastUpdatedMs } from './cursor-window-reader.js';
+import { instantOf } from './qbo-time.js';
 import { DELETED_AT } from '../cdk/deletes.js';
 
 /** Past this many records in one second the keys are not kept (the state stays small); they are re-read. */
@@ -17,11 +19,11 @@ export function tailKeyOf(row: JsonObject): string {
 export class CursorTail {
   private keys: Set<string>;
   private skipping: boolean;
+  /** The cursor's instant (epoch ms); NaN when there is none. */
+  private time: number;
 
-  constructor(
-    private time: string | undefined,
-    seen: readonly string[] = [],
-  ) {
+  constructor(time: string | undefined, seen: readonly string[] = []) {
+    this.time = time === undefined ? Number.NaN : instantOf(time);
     this.keys = new Set(seen);
     this.skipping = this.keys.size > 0;
   }
@@ -31,7 +33,7 @@ export class CursorTail {
     if (!this.skipping) return rows;
     const kept: JsonObject[] = [];
     for (const row of rows) {
-      const t = lastUpdatedOf(row);
+      const t = lastUpdatedMs(row);
       if (t === this.time && this.keys.has(tailKeyOf(row))) continue;
       if (t !== this.time) this.skipping = false;
       kept.push(row);
@@ -41,26 +43,30 @@ export class CursorTail {
 
   /** Account for a page whose rows end at `checkpoint` (rows in cursor order). */
   advance(rows: readonly JsonObject[], checkpoint: string): void {
-    if (checkpoint !== this.time) {
-      this.time = checkpoint;
-      this.keys = new Set();
-    }
+    const at = this.moveTo(checkpoint);
     for (let i = rows.length - 1; i >= 0; i--) {
       const row = rows[i] as JsonObject;
-      if (lastUpdatedOf(row) !== checkpoint) break;
+      if (lastUpdatedMs(row) !== at) break;
       if (this.keys.size <= MAX_TAIL_KEYS) this.keys.add(tailKeyOf(row));
     }
   }
 
   /** Same, for rows in no particular order (a CDC answer lists deletions after the rest). */
   advanceUnordered(rows: readonly JsonObject[], checkpoint: string): void {
-    if (checkpoint !== this.time) {
-      this.time = checkpoint;
+    const at = this.moveTo(checkpoint);
+    for (const row of rows) {
+      if (lastUpdatedMs(row) === at && this.keys.size <= MAX_TAIL_KEYS) this.keys.add(tailKeyOf(row));
+    }
+  }
+
+  /** Make `checkpoint`'s second the current one (forgetting the keys of another); its instant. */
+  private moveTo(checkpoint: string): number {
+    const at = instantOf(checkpoint);
+    if (at !== this.time) {
+      this.time = at;
       this.keys = new Set();
     }
-    for (const row of rows) {
-      if (lastUpdatedOf(row) === checkpoint && this.keys.size <= MAX_TAIL_KEYS) this.keys.add(tailKeyOf(row));
-    }
+    return at;
   }
 
   /** The keys to save with the cursor, or undefined when there are none or too many. */

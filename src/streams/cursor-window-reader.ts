@@ -13,7 +13,7 @@ import type { JsonObject } from '../cdk/protocol.js';
 import type { DeferredPage, QboApi, QueryPage } from '../qbo/types.js';
 import type { PageBudget } from './page-budget.js';
 import { countQuery, pageQuery, type QuerySpec } from './query-builder.js';
-import { instantOf, queryLiteral, utcLiteral } from './qbo-time.js';
+import { instantOf, queryLiteral, sameInstant, utcLiteral } from './qbo-time.js';
 
 export interface WindowReaderDeps {
   api: Pick<QboApi, 'query' | 'queryDeferred'>;
@@ -50,13 +50,23 @@ export function lastUpdatedOf(row: JsonObject): string | undefined {
 }
 
 /**
+ * LastUpdatedTime as epoch ms (NaN when missing or unreadable). Every comparison of row times uses
+ * this: one instant may be printed in two offsets, and around a daylight-saving change text order
+ * is not time order (01:30-07:00 is before 01:10-08:00).
+ */
+export function lastUpdatedMs(row: JsonObject): number {
+  const t = lastUpdatedOf(row);
+  return t === undefined ? Number.NaN : instantOf(t);
+}
+
+/**
  * Drops rows already emitted in the current last second (overlap rows, restarts). Rows arrive in
  * cursor order and a window never starts before that second, so only a page's leading run can
- * repeat it; per row this costs nothing beyond those runs. Timestamps compare as strings: one
- * company renders one instant one way.
+ * repeat it; per row this costs nothing beyond those runs. Timestamps compare as instants: a
+ * second's rows may be printed in two offsets.
  */
 class EmittedTail {
-  private second: string | undefined;
+  private second: number | undefined;
   private ids = new Set<unknown>();
 
   filter(rows: JsonObject[]): JsonObject[] {
@@ -65,7 +75,7 @@ class EmittedTail {
     if (this.second !== undefined) {
       for (; i < rows.length; i++) {
         const row = rows[i] as JsonObject;
-        if (lastUpdatedOf(row) !== this.second) break;
+        if (lastUpdatedMs(row) !== this.second) break;
         if (this.ids.has(row['Id'])) out ??= rows.slice(0, i);
         else {
           this.ids.add(row['Id']);
@@ -75,18 +85,18 @@ class EmittedTail {
     }
     if (out) for (let j = i; j < rows.length; j++) out.push(rows[j] as JsonObject);
     const last = rows[rows.length - 1];
-    const lastTime = last === undefined ? undefined : lastUpdatedOf(last);
-    if (lastTime !== undefined && lastTime !== this.second) {
+    const lastTime = last === undefined ? Number.NaN : lastUpdatedMs(last);
+    if (!Number.isNaN(lastTime) && lastTime !== this.second) {
       this.second = lastTime;
       this.ids = new Set();
-      for (let j = rows.length - 1; j >= i && lastUpdatedOf(rows[j] as JsonObject) === lastTime; j--) this.ids.add((rows[j] as JsonObject)['Id']);
+      for (let j = rows.length - 1; j >= i && lastUpdatedMs(rows[j] as JsonObject) === lastTime; j--) this.ids.add((rows[j] as JsonObject)['Id']);
     }
     return out ?? rows;
   }
 }
 
 function sameRow(a: JsonObject, b: JsonObject): boolean {
-  return a['Id'] === b['Id'] && lastUpdatedOf(a) === lastUpdatedOf(b);
+  return a['Id'] === b['Id'] && sameInstant(lastUpdatedOf(a), lastUpdatedOf(b));
 }
 
 /** The second of a response's server clock, as a query literal. */
@@ -169,7 +179,7 @@ export async function* readCursorWindow(
     knownTotal = undefined; // a restart re-plans from its own first page
     if (restartAt === undefined) return;
 
-    if (restartAt === lastRestartFrom) {
+    if (sameInstant(restartAt, lastRestartFrom)) {
       if (++stalled >= MAX_STALLED_RESTARTS) {
         throw new TransientError(
           `Stream ${deps.stream}: records updated at ${restartAt} kept changing while being read; run the sync again.`,

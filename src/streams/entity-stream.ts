@@ -12,7 +12,7 @@ import { CURSOR_FIELD, entityState, parseEntityState, type EntityState } from '.
 import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
-import { instantOf, laterOf, queryLiteral, utcLiteral } from './qbo-time.js';
+import { instantOf, laterOf, queryLiteral, sameInstant, utcLiteral } from './qbo-time.js';
 import { DELETED_AT } from '../cdk/deletes.js';
 import { unavailableFeatureReason } from '../qbo/unavailable-feature.js';
 import { describeFaultEntries, QboQueryError } from '../qbo/faults.js';
@@ -292,7 +292,7 @@ export class EntityStream implements Stream {
         for (const row of rows) if (row[DELETED_AT] === undefined) this.shapeRow(row);
         if (rows.length > 0) yield { type: 'records', records: rows };
         const next = laterOf(saved, outcome.cursor) as string;
-        if (next !== cursor) tail.advanceUnordered(outcome.rows, next);
+        if (!sameInstant(next, cursor)) tail.advanceUnordered(outcome.rows, next);
         cursor = next;
         unreadDeletes = undefined; // CDC read every delete since then
         yield checkpoint();
@@ -336,7 +336,7 @@ export class EntityStream implements Stream {
       if (rows.length > 0) yield { type: 'records', records: this.shape(rows) };
       if (page.checkpoint === undefined) continue;
       const next = laterOf(cursor, page.checkpoint) as string;
-      if (next === page.checkpoint) tail.advance(page.rows, next);
+      if (sameInstant(next, page.checkpoint)) tail.advance(page.rows, next);
       cursor = next;
       checkpoints++;
       yield checkpoint();

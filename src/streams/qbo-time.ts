@@ -41,3 +41,11 @@ export function laterOf(a: string | undefined, b: string | undefined): string | 
   if (b === undefined) return a;
   return instantOf(b) > instantOf(a) ? b : a;
 }
+
+/** True when both are timestamps of the same instant, however each is printed (offsets differ around DST). */
+export function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return a !== undefined;
+  if (a === undefined || b === undefined) return false;
+  const t = instantOf(a);
+  return !Number.isNaN(t) && t === instantOf(b);
+}
