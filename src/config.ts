@@ -11,6 +11,7 @@ import { flattenCredentials, normalizeRealmId } from './qbo/credentials.js';
 import type { Logger } from './cdk/logger.js';
 import { resolveAliases, warnUnknownSettings } from './config-aliases.js';
 import { clientCredentialForms } from './cdk/secrets.js';
+import { refuseFutureInstant } from './streams/future-instant.js';
 import type { ValidationMode } from './cdk/record-validator.js';
 
 export type AccountingMethod = 'Accrual' | 'Cash' | 'Both';
@@ -100,6 +101,7 @@ export function parseConfig(input: JsonObject, logger?: Logger): QboConfig {
   }
   const c = withDefaults as Record<string, unknown>;
   const startDate = c['start_date'] as string;
+  refuseFutureInstant(startDate, 'start_date', 'Set start_date to the earliest date to replicate, in the past.');
   return {
     raw,
     clientId: c['client_id'] as string,

@@ -53,6 +53,15 @@ export function reportError(error: unknown, streamName?: string, scrub: (text: s
     };
   }
   const where = streamName === undefined ? '' : ` while reading stream "${streamName}"`;
+  if (error instanceof RangeError && /call stack size/i.test(error.message)) {
+    // Data nested thousands of levels deep (JSON.stringify and friends recurse): say what it means.
+    return {
+      message: `Unexpected data${where}: a record or answer is nested too deeply to process (${error.message}). No real QuickBooks record is; retry, and report it if it persists`,
+      internalMessage: error.message,
+      stackTrace: undefined,
+      streamName,
+    };
+  }
   const text = oneLine(scrub(describe(error)));
   const stack = stackOf(error);
   return {

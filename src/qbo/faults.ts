@@ -4,6 +4,7 @@
 import { ConfigError, SystemError, TransientError } from '../cdk/errors.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { jsonParseReason } from '../cdk/json-syntax.js';
+import { allElements, attrValue, childText, decodeXml, firstElement, scanHead } from './xml-fault-scan.js';
 import { isObject } from '../cdk/json-object.js';
 
 /** One `Fault.Error[]` entry. */
@@ -176,8 +177,9 @@ export function parseBody(bodyText: string): ParsedBody {
     }
   }
   if (text.startsWith('<')) {
-    if (/<(?:\w+:)?(?:IntuitResponse|Fault)\b/.test(text)) return { kind: 'xml', fault: parseXmlFault(text) };
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+    const head = scanHead(text);
+    if (/<(?:\w+:)?(?:IntuitResponse|Fault)\b/.test(head)) return { kind: 'xml', fault: parseXmlFault(head) };
+    const title = firstElement(head, 'title', 0, true)?.inner;
     return { kind: 'html', title: title === undefined ? undefined : decodeXml(title).replace(/\s+/g, ' ').trim() };
   }
   return { kind: 'text', text };
@@ -226,42 +228,17 @@ function jsonFault(value: unknown, shape: 'json' | 'gateway'): ParsedFault | und
   return { shape, type: typeof type === 'string' ? type : undefined, errors };
 }
 
+/** The first Fault of an XML body and its Errors, in one linear scan of the body's head (xml-fault-scan.ts). */
 function parseXmlFault(xml: string): ParsedFault | undefined {
-  const fault = /<(?:\w+:)?Fault\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?Fault>/.exec(xml);
+  const fault = firstElement(scanHead(xml), 'Fault');
   if (!fault) return undefined;
-  const errors: QboFaultEntry[] = [];
-  for (const m of (fault[2] ?? '').matchAll(/<(?:\w+:)?Error\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?Error>/g)) {
-    const attrs = m[1] ?? '';
-    const inner = m[2] ?? '';
-    errors.push({
-      code: xmlAttr(attrs, 'code'),
-      message: xmlChild(inner, 'Message'),
-      detail: xmlChild(inner, 'Detail'),
-      element: xmlAttr(attrs, 'element') || undefined,
-    });
-  }
-  return { shape: 'xml', type: xmlAttr(fault[1] ?? '', 'type'), errors };
-}
-
-function xmlAttr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? decodeXml(m[1] ?? m[2] ?? '') : undefined;
-}
-
-function xmlChild(xml: string, name: string): string {
-  const m = new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(xml);
-  return m ? decodeXml(m[1] ?? '').trim() : '';
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
+  const errors: QboFaultEntry[] = allElements(fault.inner, 'Error').map(({ attrs, inner }) => ({
+    code: attrValue(attrs, 'code'),
+    message: childText(inner, 'Message'),
+    detail: childText(inner, 'Detail'),
+    element: attrValue(attrs, 'element') || undefined,
+  }));
+  return { shape: 'xml', type: attrValue(fault.attrs, 'type'), errors };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,10 +16,11 @@ import {
   type QboErrorContext,
 } from './faults.js';
 import { BytePool } from './byte-pool.js';
+import { MAX_DATA_BODY_BYTES, MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { NO_REDIRECTS, RedirectRefusedError, refuseRedirect } from './redirects.js';
 import { UnreadBody } from './unread-body.js';
 import type { RequestLimiter } from './request-limiter.js';
-import type { AccessTokenSource } from './token-manager.js';
+import { TokenEndpointDownError, type AccessTokenSource } from './token-manager.js';
 
 export const DEFAULT_USER_AGENT = 'source-quickbooks (+https://github.com/source-quickbooks/source-quickbooks)';
 
@@ -146,7 +147,8 @@ export class QboHttpClient {
         minTimeout: 0,
         maxTimeout: 0,
         shouldRetry: async ({ error, attemptNumber }) => {
-          if (!(error instanceof TransientError)) return false;
+          // The token manager spent its own retry budget already: retries must not nest.
+          if (!(error instanceof TransientError) || error instanceof TokenEndpointDownError) return false;
           const wait = this.delayFor(error, attemptNumber);
           this.logRetry(request, url, error, attemptNumber, tries, wait);
           this.stats.retries += 1;
@@ -158,7 +160,7 @@ export class QboHttpClient {
         },
       });
     } catch (error) {
-      if (error instanceof TransientError && this.maxRetries > 0) {
+      if (error instanceof TransientError && !(error instanceof TokenEndpointDownError) && this.maxRetries > 0) {
         const context = qboContextOf(error);
         throw new QboRetriesExhaustedError(
           `${stripPeriod(error.message)}; gave up after ${tries} attempts. Retry the sync later; if it keeps happening, lower requests_per_minute / max_concurrent_requests or raise max_retries / request_timeout_seconds`,
@@ -230,7 +232,8 @@ export class QboHttpClient {
           return body;
         }
         // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
-        bodyText = await response.text();
+        // Bounded once decompressed: an error answer is small, a data answer read whole is capped too.
+        bodyText = await readTextCapped(response, response.ok ? MAX_DATA_BODY_BYTES : MAX_ERROR_BODY_BYTES);
       } catch (error) {
         if (error instanceof RedirectRefusedError) throw error;
         throw this.networkError(method, url, error);

@@ -1,4 +1,5 @@
 // A response body read into a pooled buffer (see byte-pool.ts), held as bytes until it is needed.
+import { BodyTooLargeError, MAX_DATA_BODY_BYTES } from './bounded-body.js';
 import type { BytePool } from './byte-pool.js';
 import { parseQueryBody } from './query-body-parser.js';
 
@@ -48,11 +49,14 @@ function bomLength(bytes: Buffer): number {
 /** Reads a fetch body into a pooled buffer (sized from Content-Length when sent, grown as needed). */
 export async function readPooledBody(response: Response, pool: BytePool): Promise<PooledBody> {
   const hint = Number(response.headers.get('content-length'));
-  let slab = pool.take(Number.isFinite(hint) && hint > 0 ? hint : 0);
+  // A Content-Length is only a hint (and may lie): never allocate past the ceiling on its word.
+  let slab = pool.take(Number.isFinite(hint) && hint > 0 ? Math.min(hint, MAX_DATA_BODY_BYTES) : 0);
   let length = 0;
   try {
     if (response.body) {
       for await (const chunk of response.body) {
+        // Decompressed size is bounded: a gzip bomb stops here, not at the heap limit.
+        if (length + chunk.length > MAX_DATA_BODY_BYTES) throw new BodyTooLargeError(MAX_DATA_BODY_BYTES);
         if (length + chunk.length > slab.length) {
           const bigger = pool.take(Math.ceil((length + chunk.length) * 1.5));
           slab.copy(bigger, 0, 0, length);

@@ -1,5 +1,6 @@
 // One POST to Intuit's OAuth token endpoint (HTTP Basic client auth, form body), shared by the
 // refresh in the token manager and the authorization-code exchange of `source-quickbooks auth`.
+import { MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { intuitTidOf } from './faults.js';
 import { NO_REDIRECTS, refuseRedirect } from './redirects.js';
 
@@ -42,7 +43,7 @@ export async function postTokenGrant(request: TokenGrant): Promise<TokenAnswer> 
   });
   // A redirected token request would carry the client secret and refresh token to another host.
   refuseRedirect(response, request.tokenUrl, "Intuit's token endpoint", 'QBO_TOKEN_URL');
-  const text = await response.text();
+  const text = await readTextCapped(response, MAX_ERROR_BODY_BYTES);
   let json: unknown;
   try {
     json = JSON.parse(text);

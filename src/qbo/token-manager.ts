@@ -35,6 +35,8 @@ export interface TokenManagerOptions {
   retryDelayMs?: number;
   /** Per token call. Default 30 s. */
   requestTimeoutMs?: number;
+  /** Deadline of one token acquisition, every attempt and wait included. Default 120 s. */
+  overallTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** The run's secret set: the credentials and every token received are added before anything prints. */
   secrets?: SecretRegistry;
@@ -55,6 +57,12 @@ const NEW_TOKEN_HOWTO =
 
 /** A retryable token-endpoint failure (5xx, 429, network, unreadable body). */
 class TokenEndpointUnavailable extends TransientError {}
+
+/**
+ * The token endpoint stayed unavailable for the whole retry budget. Transient, but its retries are
+ * spent: the http layer must not retry it again (retries would nest: 4 token tries per request try).
+ */
+export class TokenEndpointDownError extends TransientError {}
 
 export class TokenManager implements AccessTokenSource {
   readonly stats = { refreshes: 0 };
@@ -113,21 +121,36 @@ export class TokenManager implements AccessTokenSource {
   private async refresh(): Promise<string> {
     const maxRetries = this.options.maxRetries ?? 3;
     const baseDelay = this.options.retryDelayMs ?? 1000;
-    const body = await pRetry(() => this.requestTokens(), {
-      retries: maxRetries,
-      minTimeout: 0,
-      maxTimeout: 0,
-      shouldRetry: async ({ error, attemptNumber }) => {
-        if (!(error instanceof TokenEndpointUnavailable)) return false;
-        const wait = baseDelay * 2 ** (attemptNumber - 1);
-        this.options.logger.info(`${error.message}; retrying the token refresh in ${(wait / 1000).toFixed(1)} s (attempt ${attemptNumber + 1}/${maxRetries + 1})`);
-        await this.sleep(wait);
-        return true;
+    // One budget for the whole acquisition: attempts, their timeouts and the waits between them.
+    const budgetMs = this.options.overallTimeoutMs ?? 120_000;
+    const started = this.now();
+    let waited = 0;
+    const remaining = (): number => budgetMs - (this.now() - started) - waited;
+    let attempts = 0;
+    const body = await pRetry(
+      () => {
+        attempts += 1;
+        return this.requestTokens(Math.max(1000, Math.min(this.options.requestTimeoutMs ?? 30_000, remaining())));
       },
-    }).catch((error: unknown) => {
+      {
+        retries: maxRetries,
+        minTimeout: 0,
+        maxTimeout: 0,
+        shouldRetry: async ({ error, attemptNumber }) => {
+          if (!(error instanceof TokenEndpointUnavailable)) return false;
+          const wait = baseDelay * 2 ** (attemptNumber - 1);
+          if (remaining() - wait < 1000) return false;
+          this.options.logger.info(`${error.message}; retrying the token refresh in ${(wait / 1000).toFixed(1)} s (attempt ${attemptNumber + 1}/${maxRetries + 1})`);
+          await this.sleep(wait);
+          waited += wait;
+          return true;
+        },
+      },
+    ).catch((error: unknown) => {
       if (error instanceof TokenEndpointUnavailable) {
-        throw new TransientError(
-          `${error.message}; gave up after ${maxRetries + 1} attempts. Intuit's OAuth service may be down: retry the sync later`,
+        const spent = Math.round((this.now() - started + waited) / 1000);
+        throw new TokenEndpointDownError(
+          `${error.message}; gave up after ${attempts} attempt(s) in ${spent} s. Intuit's OAuth service may be down: retry the sync later`,
           { cause: error, ...(error.internalMessage ? { internalMessage: error.internalMessage } : {}) },
         );
       }
@@ -168,7 +191,7 @@ export class TokenManager implements AccessTokenSource {
   }
 
   /** One POST to the token endpoint: the parsed success body, or a typed error. */
-  private async requestTokens(): Promise<Record<string, unknown>> {
+  private async requestTokens(timeoutMs: number): Promise<Record<string, unknown>> {
     let answer: TokenAnswer;
     try {
       answer = await postTokenGrant({
@@ -177,7 +200,7 @@ export class TokenManager implements AccessTokenSource {
         clientSecret: this.options.clientSecret,
         grant: { grant_type: 'refresh_token', refresh_token: this.refreshToken },
         withHardExpiry: true,
-        ...(this.options.requestTimeoutMs !== undefined ? { timeoutMs: this.options.requestTimeoutMs } : {}),
+        timeoutMs,
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
     } catch (error) {

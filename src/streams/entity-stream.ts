@@ -14,6 +14,7 @@ import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, laterOf, queryLiteral, sameInstant, utcLiteral } from './qbo-time.js';
 import { DELETED_AT } from '../cdk/deletes.js';
+import { refuseFutureInstant } from './future-instant.js';
 import { unavailableFeatureReason } from '../qbo/unavailable-feature.js';
 import { describeFaultEntries, QboQueryError } from '../qbo/faults.js';
 import { StreamConfigError } from '../cdk/errors.js';
@@ -35,6 +36,8 @@ export interface EntityStreamOptions {
   schema: () => JsonObject;
   /** Extra WHERE for custom query streams. */
   where?: string;
+  /** The clock a saved cursor is checked against (a future one is refused). */
+  now?: () => number;
 }
 
 
@@ -114,7 +117,12 @@ export class EntityStream implements Stream {
 
   private savedState(raw: JsonObject | undefined): EntityState | undefined {
     if (this.parsed === undefined || this.parsed.raw !== raw) {
-      this.parsed = { raw, state: parseEntityState(this.name, raw, (message) => this.options.logger.warn(message)) };
+      const state = parseEntityState(this.name, raw, (message) => this.options.logger.warn(message));
+      // A cursor in the future would skip every record until then, silently, and be written back.
+      if (state !== undefined) {
+        refuseFutureInstant(state.cursor, `The saved cursor of stream "${this.name}"`, 'Reset this stream (or edit its state to a past instant).', (this.options.now ?? Date.now)(), this.name);
+      }
+      this.parsed = { raw, state };
     }
     return this.parsed.state;
   }

@@ -116,6 +116,23 @@ describe('AirbyteWriter message shapes', () => {
     expect(second!.trace.error['message']).toBe('Unexpected error: plain string failure');
   });
 
+  it('data nested too deeply to serialise: a message saying so, not a bare stack overflow', async () => {
+    const { stream, writer } = setup();
+    let deep: unknown = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const overflow = (() => {
+      try {
+        JSON.stringify(deep);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    await writer.error(overflow, 'invoices');
+    const [message] = stream.messages() as { trace: { error: Record<string, unknown> } }[];
+    expect(message!.trace.error['message']).toMatch(/^Unexpected data while reading stream "invoices": a record or answer is nested too deeply to process/);
+  });
+
   it('includes the cause chain in stack_trace', async () => {
     const { stream, writer } = setup();
     await writer.error(new SystemError('outer', { cause: new Error('inner reason') }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QuickBooksSource } from '../../src/source.js';
 import { ConfigError } from '../../src/cdk/errors.js';
 import { parseConfig, secretsOf } from '../../src/config.js';
 
@@ -42,6 +43,17 @@ describe('parseConfig', () => {
     const basic = Buffer.from(`${String(base['client_id'])}:secret-1`).toString('base64');
     expect(secrets).toContain(`Basic ${basic}`);
     expect(secrets).toContain(basic);
+  });
+
+  it('a start_date in the future is a config error naming it and the value', () => {
+    expect(() => parseConfig({ ...base, start_date: '2999-01-01T00:00:00Z' })).toThrow(/start_date is "2999-01-01T00:00:00Z", which is in the future/);
+  });
+
+  it('two custom queries with the same name are a config error (discover would list two streams)', () => {
+    const custom = { name: 'big_invoices', entity: 'Invoice', where: 'TotalAmt > 1000' };
+    expect(() => new QuickBooksSource().parseConfig({ ...base, custom_queries: [custom, { ...custom, where: 'TotalAmt > 5' }] })).toThrow(
+      /two queries are named "big_invoices"/,
+    );
   });
 });
 

@@ -2,6 +2,7 @@
 // only go to the configured hosts), and no secret, in any derived form, reaches any output even
 // when the server echoes what it was sent and messages are cut or one-lined.
 import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAirbyte } from '../../src/cdk/airbyte-runner.js';
@@ -9,7 +10,7 @@ import { runSinger } from '../../src/cdk/singer-runner.js';
 import { SecretRegistry } from '../../src/cdk/secrets.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { RedirectRefusedError } from '../../src/qbo/redirects.js';
-import { TokenManager } from '../../src/qbo/token-manager.js';
+import { TokenEndpointDownError, TokenManager } from '../../src/qbo/token-manager.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';
 import { QuickBooksSource } from '../../src/source.js';
 import { CaptureStream } from '../cdk/helpers.js';
@@ -226,3 +227,73 @@ describe('SecretRegistry: the one secret set', () => {
     expect(cut).toBe(`${'p'.repeat(10)}****`);
   });
 });
+
+describe('token acquisition has one deadline and one retry budget', () => {
+  it('a token endpoint that accepts and never answers is given up on at the deadline, not retried per request', async () => {
+    const silent = await server(() => undefined); // reads the request, never answers
+    const tokens = new TokenManager({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      refreshToken: REFRESH,
+      tokenUrl: `${silent.url}/token`,
+      logger: recordingLogger(),
+      onRefresh: async () => undefined,
+      sleep: recordingSleep(),
+      overallTimeoutMs: 1500,
+    });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+    const error = await http.requestJson({ url: `http://127.0.0.1:9/v3/company/${REALM}/companyinfo/${REALM}` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenEndpointDownError);
+    expect((error as Error).message).toMatch(/^Could not reach Intuit's token endpoint \(timed out\); gave up after 1 attempt\(s\) in \d+ s/);
+    // One clause, no advice about requests_per_minute, and no data request was retried around it.
+    expect((error as Error).message.match(/gave up/g)).toHaveLength(1);
+    expect((error as Error).message).not.toContain('requests_per_minute');
+    expect(http.stats.requests).toBe(0);
+    expect(http.stats.retries).toBe(0);
+    expect(silent.requests).toHaveLength(1);
+  });
+
+  it('a 503 storm: the token endpoint is tried maxRetries + 1 times in all, however many request retries remain', async () => {
+    const down = await server((_req, res) => sendJson(res, 503, {}));
+    const tokens = new TokenManager({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      refreshToken: REFRESH,
+      tokenUrl: `${down.url}/token`,
+      logger: recordingLogger(),
+      onRefresh: async () => undefined,
+      sleep: recordingSleep(),
+      maxRetries: 3,
+    });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+    const error = await http.requestJson({ url: `http://127.0.0.1:9/v3/company/${REALM}/query` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenEndpointDownError);
+    expect(down.requests).toHaveLength(4);
+    expect(http.stats.retries).toBe(0);
+  });
+});
+
+describe('decompressed size limits', () => {
+  // 6 MiB of zeros gzip to a few KB: more than an error or token answer may unpack to.
+  const bomb = gzipSync(Buffer.alloc(6 * 1024 * 1024));
+
+  it('a gzip bomb as an error answer or as the token answer is cut at its ceiling, never read whole', async () => {
+    const api = await server((_req, res) => {
+      res.writeHead(503, { 'content-encoding': 'gzip', 'content-type': 'text/plain' });
+      res.end(bomb);
+    });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, maxRetries: 1, tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+    const error = await http.requestJson({ url: `${api.url}/v3/company/${REALM}/query` }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('exceeds 4 MiB once decompressed');
+    expect(bomb.length).toBeLessThan(64 * 1024);
+
+    const tokenEndpoint = await server((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      res.end(bomb);
+    });
+    const tokenError = await tokenManager(`${tokenEndpoint.url}/token`).getAccessToken().catch((e: unknown) => e);
+    expect(tokenError).toBeInstanceOf(TokenEndpointDownError);
+    expect((tokenError as Error).message).toContain('exceeds 4 MiB once decompressed');
+  });
+});
+

@@ -218,7 +218,7 @@ describe('TokenManager', () => {
     const failing = manager({ maxRetries: 2 });
     const error = await failing.tokens.getAccessToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
-    expect((error as Error).message).toMatch(/HTTP 502.*gave up after 3 attempts/);
+    expect((error as Error).message).toMatch(/HTTP 502.*gave up after 3 attempt\(s\)/);
   });
 
   it('a failing onRefresh fails the call and the next call refreshes again with the newest refresh token', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/cdk/errors.js';
 import type { Logger } from '../../src/cdk/logger.js';
 import type { JsonObject, SyncMode } from '../../src/cdk/protocol.js';
 import type { StreamEvent } from '../../src/cdk/stream.js';
@@ -229,12 +230,19 @@ describe('lossless paging', () => {
     expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringContaining('Stream invoices: its saved state is not one')]);
   });
 
-  it('a far-future state emits no records and keeps its cursor', async () => {
+  it('a future cursor (also the official airbyte_cursor form) is a config_error naming the stream and the value', async () => {
     const api = new MemoryQbo();
     api.table('Invoice').push(...rowsAt(3));
-    const { records, states } = await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2050-01-01T00:00:00Z' });
-    expect(records).toEqual([]);
-    expect(states).toEqual([{ v: 1, cursor: '2050-01-01T00:00:00Z', airbyte_cursor: '2050-01-01T00:00:00+00:00' }]);
+    for (const state of [{ v: 1, cursor: '2999-01-01T00:00:00Z' }, { airbyte_cursor: '2999-01-01T00:00:00+00:00' }]) {
+      const error = await run(make(api, 'invoices'), 'incremental', state).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toMatch(/saved cursor of stream "invoices" is "2999-01-01T00:00:00(Z|\+00:00)", which is in the future/);
+      expect((error as ConfigError).streamName).toBe('invoices');
+    }
+    expect(api.queries).toEqual([]);
+    // A day of slack for a clock that is off: a cursor an hour ahead is still read.
+    const soon = new Date(Date.now() + 3600_000).toISOString();
+    await expect(run(make(api, 'invoices'), 'incremental', { v: 1, cursor: soon })).resolves.toBeDefined();
   });
 
   it('applies the lookback window to the saved cursor', async () => {
