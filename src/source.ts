@@ -189,12 +189,7 @@ export class QuickBooksSource implements Source<QboConfig> {
     for (const configured of catalog) {
       const stream = byName.get(configured.stream.name);
       if (stream instanceof EntityStream) {
-        try {
-          stream.plan({ syncMode: configured.sync_mode, state: state.get(stream.name) });
-        } catch (error) {
-          // An impossible state (a future cursor) fails that stream's read, with its name; the others go on.
-          if (!(error instanceof ConfigError)) throw error;
-        }
+        stream.plan({ syncMode: configured.sync_mode, state: state.get(stream.name) });
       }
     }
   }

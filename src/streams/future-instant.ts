@@ -7,9 +7,14 @@ import { instantOf } from './qbo-time.js';
 /** How far past the local clock an instant may lie before it is refused. */
 export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
+/** Whether `value` lies more than the slack past `now`. */
+export function isFutureInstant(value: string, now: number = Date.now()): boolean {
+  return instantOf(value) > now + FUTURE_SLACK_MS;
+}
+
 /** Throws a ConfigError naming `what` and the value when `value` lies in the future. */
 export function refuseFutureInstant(value: string, what: string, fix: string, now: number = Date.now(), streamName?: string): void {
-  if (instantOf(value) <= now + FUTURE_SLACK_MS) return;
+  if (!isFutureInstant(value, now)) return;
   throw new ConfigError(
     `${what} is ${JSON.stringify(value)}, which is in the future (this machine's clock says ${new Date(now).toISOString()}): nothing would be read until then. ${fix}`,
     streamName === undefined ? {} : { streamName },
