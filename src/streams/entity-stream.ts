@@ -79,12 +79,22 @@ export class EntityStream implements Stream {
     };
   }
 
-  /** Where an incremental read starts: the saved cursor minus the lookback, else start_date. */
+  /**
+   * start_date has one meaning in both sync modes: transactions last updated before it are not
+   * read. Reference lists (accounts, customers, vendors, items, classes...) and singletons ignore
+   * it: a 2024 invoice points to a 2019 customer, and a warehouse needs that customer (README
+   * "start_date"). Whole reads cannot filter by LastUpdatedTime, so they ignore it too.
+   */
+  private get startDate(): string | undefined {
+    return this.def.kind === 'transaction' && this.def.read === 'cursor' ? this.options.startDate : undefined;
+  }
+
+  /** Where a read starts: the saved cursor minus the lookback, else start_date where it applies. */
   startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined; seen: string[]; deletesSince: string | undefined } {
-    if (request.syncMode !== 'incremental' || !this.incremental) return { from: undefined, saved: undefined, seen: [], deletesSince: undefined };
+    if (request.syncMode !== 'incremental' || !this.incremental) return { from: this.startDate, saved: undefined, seen: [], deletesSince: undefined };
     const state = this.savedState(request.state);
     const saved = state?.cursor;
-    if (saved === undefined) return { from: this.options.startDate, saved, seen: [], deletesSince: undefined };
+    if (saved === undefined) return { from: this.startDate, saved, seen: [], deletesSince: undefined };
     const lookback = this.options.lookbackSeconds * 1000;
     const deletesSince = state?.deletesSince;
     // With a lookback the overlap is wanted: nothing is skipped.

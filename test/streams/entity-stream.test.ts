@@ -108,11 +108,39 @@ describe('queries each registry row produces', () => {
     expect(records).toEqual([{ id: 'EUC-01', Id: 'EUC-01', name: 'Software', level: '2', airbyte_cursor: null }]);
   });
 
-  it('full refresh ignores state and start_date', async () => {
+  it('full refresh ignores state', async () => {
     const api = new MemoryQbo();
-    api.table('Invoice').push(...rowsAt(3, { base: '2010-01-01T00:00:00-08:00' }));
+    api.table('Invoice').push(...rowsAt(3));
     const { records } = await run(make(api, 'invoices'), 'full_refresh', { v: 1, cursor: '2030-01-01T00:00:00Z' });
     expect(records).toHaveLength(3);
+  });
+});
+
+// start_date (2020-01-01 here) means the same in both sync modes: transactions last updated before it
+// are not read; reference lists and singletons ignore it (README "start_date").
+describe('start_date: one meaning in both sync modes', () => {
+  it.each(['full_refresh', 'incremental'] as const)('transactions, %s: rows last updated before start_date are not read', async (mode) => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(3, { base: '2019-06-01T00:00:00-07:00' }), ...rowsAt(2, { base: '2024-06-01T00:00:00-07:00', firstId: 10 }));
+    const { ids } = await run(make(api, 'invoices'), mode);
+    expect(ids).toEqual(new Set(['10', '11']));
+    expect(api.queries[0]).toContain("MetaData.LastUpdatedTime >= '2020-01-01T00:00:00+00:00'");
+  });
+
+  it.each(['full_refresh', 'incremental'] as const)('reference lists, %s: every row, however old (a 2024 invoice points to a 2019 customer)', async (mode) => {
+    const api = new MemoryQbo();
+    api.table('Customer').push(...rowsAt(2, { base: '2019-06-01T00:00:00-07:00' }), ...rowsAt(1, { base: '2024-06-01T00:00:00-07:00', firstId: 10 }));
+    api.table('Account').push(...rowsAt(2, { base: '2015-06-01T00:00:00-07:00' }));
+    expect((await run(make(api, 'customers'), mode)).ids).toEqual(new Set(['1', '2', '10']));
+    expect((await run(make(api, 'accounts'), mode)).ids).toEqual(new Set(['1', '2']));
+    expect(api.queries.filter((q) => q.includes('LastUpdatedTime >=')), 'no start_date filter on reference lists').toEqual([]);
+  });
+
+  it('a saved cursor still wins over start_date for incremental transactions', async () => {
+    const api = new MemoryQbo();
+    api.table('Invoice').push(...rowsAt(2, { base: '2024-06-01T00:00:00-07:00' }));
+    await run(make(api, 'invoices'), 'incremental', { v: 1, cursor: '2024-01-01T00:00:00Z' });
+    expect(api.queries[0]).toContain("MetaData.LastUpdatedTime >= '2024-01-01T00:00:00+00:00'");
   });
 });
 
