@@ -21,8 +21,8 @@ export const QUIET_MARGIN_MS = 5 * 60 * 1000;
 
 export interface CdcRequest {
   stream: string;
+  /** The entity name in /cdc, and the key its objects arrive under. */
   entity: string;
-  responseKey: string;
   /** Inclusive: objects updated at or after this instant. */
   since: string;
 }
@@ -98,12 +98,12 @@ export class ChangeFeed {
     const serverTime = result.time;
     if (requests.length > 1 && total >= CDC_MAX_OBJECTS) {
       for (const r of requests) {
-        if ((result.entities.get(r.responseKey)?.length ?? 0) === 0) continue;
+        if ((result.entities.get(r.entity)?.length ?? 0) === 0) continue;
         try {
           const single = await this.api.cdc([r.entity], since);
-          perEntity.set(r.responseKey, single.entities.get(r.responseKey) ?? []);
+          perEntity.set(r.entity, single.entities.get(r.entity) ?? []);
         } catch (error) {
-          perEntity.delete(r.responseKey);
+          perEntity.delete(r.entity);
           out.set(r.stream, { complete: false, reason: `the CDC call failed (${error instanceof Error ? error.message : String(error)})` });
         }
       }
@@ -111,7 +111,7 @@ export class ChangeFeed {
     const quietCursor = utcLiteral((serverTime !== undefined ? instantOf(serverTime) : this.now()) - QUIET_MARGIN_MS);
     for (const r of requests) {
       if (out.has(r.stream)) continue;
-      const rows = perEntity.get(r.responseKey) ?? [];
+      const rows = perEntity.get(r.entity) ?? [];
       if (rows.length >= CDC_MAX_OBJECTS) {
         out.set(r.stream, { complete: false, reason: `CDC returned ${rows.length} objects, QBO's cap, so its answer may be cut` });
         continue;
@@ -129,7 +129,7 @@ export class ChangeFeed {
     const qbo = qboContextOf(error);
     if (qbo === undefined || qbo.status !== 400 || error instanceof TransientError) return undefined;
     const text = qbo.errors.map((e) => `${e.message} ${e.detail}`).join(' ');
-    const named = requests.find((r) => new RegExp(`\\b(?:${r.entity}|${r.responseKey})\\b`, 'i').test(text));
+    const named = requests.find((r) => new RegExp(`\\b${r.entity}\\b`, 'i').test(text));
     return named ?? (requests.length === 1 ? requests[0] : undefined);
   }
 

@@ -17,10 +17,8 @@ export type EntityKind = 'name_list' | 'transaction' | 'singleton' | 'reference'
 export interface EntityDef {
   /** Stream name: snake_case plural, the same as airbyte/source-quickbooks so tables keep their names. */
   stream: string;
-  /** The entity name in `/query` and `/cdc`. */
+  /** The entity name in `/query` and `/cdc`, and the key its rows arrive under (QueryResponse, CDC, endpoint bodies). */
   entity: string;
-  /** The key the rows arrive under (QueryResponse.<key>, CDC, endpoint bodies). */
-  responseKey: string;
   kind: EntityKind;
   read: ReadMethod;
   /** For `endpoint`: the path under /v3/company/{realm}/ ("{realm}" is replaced). */
@@ -65,69 +63,80 @@ function capitalizeId(row: JsonObject): JsonObject {
   return row;
 }
 
-function nameList(stream: string, entity: string, cdc = true, extra: Partial<EntityDef> = {}): EntityDef {
-  return { stream, entity, responseKey: entity, kind: 'name_list', read: 'cursor', includeInactive: true, cdc, deletes: 'soft', primaryKey: ID, ...extra };
-}
+/** What a row may set beyond its kind's defaults (named, so a row reads as what it changes). */
+type RowOptions = Partial<Pick<EntityDef, 'read' | 'endpoint' | 'includeInactive' | 'cdc' | 'deletes' | 'primaryKey' | 'changedSince' | 'normalize' | 'availability'>>;
 
-function transaction(stream: string, entity: string, cdc = true, extra: Partial<EntityDef> = {}): EntityDef {
-  return { stream, entity, responseKey: entity, kind: 'transaction', read: 'cursor', includeInactive: false, cdc, deletes: 'hard', primaryKey: ID, ...extra };
+/** Defaults per kind: what an entity of that kind usually is in QBO. */
+const KIND_DEFAULTS: Record<EntityKind, Omit<EntityDef, 'stream' | 'entity' | 'kind'>> = {
+  // Lists with an Active flag, queried incrementally, served by CDC.
+  name_list: { read: 'cursor', includeInactive: true, cdc: true, deletes: 'soft', primaryKey: ID },
+  // Hard-deletable documents, queried incrementally, served by CDC.
+  transaction: { read: 'cursor', includeInactive: false, cdc: true, deletes: 'hard', primaryKey: ID },
+  // One object per company, read whole; incremental by comparing the cursor (as the official connector).
+  singleton: { read: 'whole', includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID, changedSince: true },
+  // Read-only reference data, read whole.
+  reference: { read: 'whole', includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID },
+};
+
+function row(kind: EntityKind, stream: string, entity: string, options: RowOptions = {}): EntityDef {
+  return { stream, entity, kind, ...KIND_DEFAULTS[kind], ...options };
 }
+const nameList = (stream: string, entity: string, options?: RowOptions): EntityDef => row('name_list', stream, entity, options);
+const transaction = (stream: string, entity: string, options?: RowOptions): EntityDef => row('transaction', stream, entity, options);
+const singleton = (stream: string, entity: string, options?: RowOptions): EntityDef => row('singleton', stream, entity, options);
+const reference = (stream: string, entity: string, options?: RowOptions): EntityDef => row('reference', stream, entity, options);
+
+/** CDC exclusions per Intuit's CDC documentation. */
+const NO_CDC = { cdc: false } as const;
 
 export const ENTITY_REGISTRY: readonly EntityDef[] = [
   nameList('accounts', 'Account'),
   transaction('attachables', 'Attachable'),
   transaction('bills', 'Bill'),
   transaction('bill_payments', 'BillPayment'),
-  nameList('budgets', 'Budget', true, { deletes: 'hard', normalize: datesAsDateTimes('StartDate', 'EndDate') }),
+  nameList('budgets', 'Budget', { deletes: 'hard', normalize: datesAsDateTimes('StartDate', 'EndDate') }),
   nameList('classes', 'Class'),
-  nameList('company_currencies', 'CompanyCurrency', true, { availability: 'multicurrency companies' }),
-  {
-    stream: 'company_info', entity: 'CompanyInfo', responseKey: 'CompanyInfo', kind: 'singleton', read: 'whole',
-    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID, changedSince: true,
-  },
+  nameList('company_currencies', 'CompanyCurrency', { availability: 'multicurrency companies' }),
+  singleton('company_info', 'CompanyInfo'),
   transaction('credit_card_payments', 'CreditCardPaymentTxn'),
   transaction('credit_memos', 'CreditMemo'),
   nameList('customers', 'Customer'),
-  nameList('customer_types', 'CustomerType', true, { deletes: 'none' }),
+  nameList('customer_types', 'CustomerType', { deletes: 'none' }),
   nameList('departments', 'Department'),
   transaction('deposits', 'Deposit'),
-  nameList('employees', 'Employee', true, { normalize: datesAsDateTimes('BirthDate', 'ReleasedDate') }),
+  nameList('employees', 'Employee', { normalize: datesAsDateTimes('BirthDate', 'ReleasedDate') }),
   transaction('estimates', 'Estimate'),
-  {
-    stream: 'exchange_rates', entity: 'ExchangeRate', responseKey: 'ExchangeRate', kind: 'reference', read: 'whole',
-    includeInactive: false, cdc: false, deletes: 'none', primaryKey: [['SourceCurrencyCode'], ['TargetCurrencyCode'], ['AsOfDate']], changedSince: true,
+  reference('exchange_rates', 'ExchangeRate', {
+    primaryKey: [['SourceCurrencyCode'], ['TargetCurrencyCode'], ['AsOfDate']],
+    changedSince: true,
     availability: 'multicurrency companies',
-  },
+  }),
   transaction('invoices', 'Invoice'),
   nameList('items', 'Item'),
-  nameList('journal_codes', 'JournalCode', false, { availability: 'France only' }),
+  nameList('journal_codes', 'JournalCode', { ...NO_CDC, availability: 'France only' }),
   transaction('journal_entries', 'JournalEntry'),
   transaction('payments', 'Payment'),
   nameList('payment_methods', 'PaymentMethod'),
-  {
-    stream: 'preferences', entity: 'Preferences', responseKey: 'Preferences', kind: 'singleton', read: 'whole',
-    includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID, changedSince: true,
-  },
+  singleton('preferences', 'Preferences'),
   transaction('purchases', 'Purchase'),
   transaction('purchase_orders', 'PurchaseOrder'),
-  {
-    stream: 'recurring_transactions', entity: 'RecurringTransaction', responseKey: 'RecurringTransaction', kind: 'transaction',
-    read: 'whole', includeInactive: false, cdc: false, deletes: 'hard', primaryKey: ID, normalize: unwrapRecurring,
-  },
+  // Templates: their cursor filter is unproven, so they are read whole (full refresh).
+  transaction('recurring_transactions', 'RecurringTransaction', { read: 'whole', cdc: false, normalize: unwrapRecurring }),
   transaction('refund_receipts', 'RefundReceipt'),
   transaction('reimburse_charges', 'ReimburseCharge'),
   transaction('sales_receipts', 'SalesReceipt'),
-  { ...nameList('tax_agencies', 'TaxAgency', false), includeInactive: false, deletes: 'none' },
-  {
-    stream: 'tax_classifications', entity: 'TaxClassification', responseKey: 'TaxClassification', kind: 'reference',
-    read: 'endpoint', endpoint: 'taxclassification', includeInactive: false, cdc: false, deletes: 'none', primaryKey: ID,
-    normalize: capitalizeId, availability: 'companies with automated sales tax classifications (e.g. India, Malaysia, US AST)',
-  },
-  nameList('tax_codes', 'TaxCode', false, { deletes: 'none' }),
-  transaction('tax_payments', 'TaxPayment', true, { deletes: 'none', availability: 'outside the US (minorversion 47+)' }),
-  nameList('tax_rates', 'TaxRate', false, { deletes: 'none' }),
+  nameList('tax_agencies', 'TaxAgency', { ...NO_CDC, includeInactive: false, deletes: 'none' }),
+  reference('tax_classifications', 'TaxClassification', {
+    read: 'endpoint',
+    endpoint: 'taxclassification',
+    normalize: capitalizeId,
+    availability: 'companies with automated sales tax classifications (e.g. India, Malaysia, US AST)',
+  }),
+  nameList('tax_codes', 'TaxCode', { ...NO_CDC, deletes: 'none' }),
+  transaction('tax_payments', 'TaxPayment', { deletes: 'none', availability: 'outside the US (minorversion 47+)' }),
+  nameList('tax_rates', 'TaxRate', { ...NO_CDC, deletes: 'none' }),
   nameList('terms', 'Term'),
-  transaction('time_activities', 'TimeActivity', false),
+  transaction('time_activities', 'TimeActivity', NO_CDC),
   transaction('transfers', 'Transfer'),
   nameList('vendors', 'Vendor'),
   transaction('vendor_credits', 'VendorCredit'),

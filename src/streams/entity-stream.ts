@@ -203,7 +203,7 @@ export class EntityStream implements Stream {
     }
     // From the earlier of the cursor and the deletes not yet read: rows re-read in between are harmless under dedup.
     const since = pending !== undefined && instantOf(pending) < instantOf(from) ? pending : from;
-    feed.plan({ stream: this.name, entity: this.def.entity, responseKey: this.def.responseKey, since });
+    feed.plan({ stream: this.name, entity: this.def.entity, since });
     return true;
   }
 
@@ -268,7 +268,7 @@ export class EntityStream implements Stream {
 
   private async *readEndpoint(): AsyncGenerator<StreamEvent> {
     const body = await this.options.api.get((this.def.endpoint as string).replace('{realm}', this.options.realmId));
-    const found = body[this.def.responseKey] ?? (body['QueryResponse'] as JsonObject | undefined)?.[this.def.responseKey];
+    const found = body[this.def.entity] ?? (body['QueryResponse'] as JsonObject | undefined)?.[this.def.entity];
     const rows = Array.isArray(found) ? (found as JsonObject[]) : found && typeof found === 'object' ? [found as JsonObject] : [];
     this.shape(rows);
     if (rows.length > 0) yield { type: 'records', records: rows };
