@@ -11,7 +11,7 @@ import { AUTH_USAGE, parseAuthArgs, type AuthOptions } from './auth-args.js';
 import { AuthError } from './auth-error.js';
 import { listenForCallback, type AuthorizationGrant } from './callback-server.js';
 import { resolveClientSecret } from './client-secret.js';
-import { buildConfig, readExistingConfig, writeFileAtomic0600 } from './config-file.js';
+import { buildConfig, readExistingConfig, writeConfigFile } from './config-file.js';
 import { authorizationUrl, consentUrl } from './consent-url.js';
 import { exchangeCode } from './exchange-code.js';
 import { readPastedRedirect } from './paste-back.js';
@@ -98,7 +98,7 @@ async function authorize(
     },
     existing,
   );
-  writeFileAtomic0600(outputPath, JSON.stringify(config, null, 2) + '\n');
+  await writeConfigFile(outputPath, JSON.stringify(config, null, 2) + '\n');
   print(
     [
       '',

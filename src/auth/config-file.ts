@@ -1,7 +1,6 @@
 // The ready connector config the auth command writes: owner-only (0600), replaced atomically.
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { NotARegularFileError, writeFileAtomic } from '../cdk/atomic-file.js';
 import { AuthError } from './auth-error.js';
 import type { IssuedTokens } from './exchange-code.js';
 
@@ -52,20 +51,12 @@ export function buildConfig(input: AuthConfigInput, existing: Record<string, unk
   };
 }
 
-/** Write `text` to `path` through a 0600 temp file in the same directory and a rename: never half a file. */
-export function writeFileAtomic0600(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+/** Write the config to `path` atomically with mode 0600 (the kit's one atomic writer): never half a file. */
+export async function writeConfigFile(path: string, text: string): Promise<void> {
   try {
-    fd = openSync(temp, 'wx', 0o600);
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    await writeFileAtomic(path, text, { mode: 0o600 });
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw new AuthError(`Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Choose another --output.`);
+    const reason = error instanceof NotARegularFileError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    throw new AuthError(`Could not write ${path} (${reason}). Choose another --output.`);
   }
 }
