@@ -97,6 +97,15 @@ describe('source-quickbooks auth, end to end against the fake consent page', () 
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
+  it('an output path that cannot be written (its folder does not exist) is one clear error naming it', async () => {
+    const dir = tempDir();
+    const missing = join(dir, 'no-such-folder', 'qbo.json');
+    const { code, stderr } = await runWithBrowser(['--output', missing], dir);
+    expect(code).not.toBe(0);
+    expect(stderr.text).toContain(`Could not write ${missing} (ENOENT). Choose another --output.`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('a redirect with another state is refused and nothing is written', async () => {
     const dir = tempDir();
     const { code, stderr, page } = await runWithBrowser([], dir, (location) => {
