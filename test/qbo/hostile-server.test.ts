@@ -34,15 +34,16 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-function tokenManager(tokenUrl: string, logger = recordingLogger()): TokenManager {
+function tokenManager(tokenUrl: string, extra: Partial<ConstructorParameters<typeof TokenManager>[0]> = {}): TokenManager {
   return new TokenManager({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     refreshToken: REFRESH,
     tokenUrl,
-    logger,
+    logger: recordingLogger(),
     onRefresh: async () => undefined,
     sleep: recordingSleep(),
+    ...extra,
   });
 }
 
@@ -231,16 +232,7 @@ describe('SecretRegistry: the one secret set', () => {
 describe('token acquisition has one deadline and one retry budget', () => {
   it('a token endpoint that accepts and never answers is given up on at the deadline, not retried per request', async () => {
     const silent = await server(() => undefined); // reads the request, never answers
-    const tokens = new TokenManager({
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      refreshToken: REFRESH,
-      tokenUrl: `${silent.url}/token`,
-      logger: recordingLogger(),
-      onRefresh: async () => undefined,
-      sleep: recordingSleep(),
-      overallTimeoutMs: 1500,
-    });
+    const tokens = tokenManager(`${silent.url}/token`, { overallTimeoutMs: 1500 });
     const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
     const error = await http.requestJson({ url: `http://127.0.0.1:9/v3/company/${REALM}/companyinfo/${REALM}` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenEndpointDownError);
@@ -255,16 +247,7 @@ describe('token acquisition has one deadline and one retry budget', () => {
 
   it('a 503 storm: the token endpoint is tried maxRetries + 1 times in all, however many request retries remain', async () => {
     const down = await server((_req, res) => sendJson(res, 503, {}));
-    const tokens = new TokenManager({
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      refreshToken: REFRESH,
-      tokenUrl: `${down.url}/token`,
-      logger: recordingLogger(),
-      onRefresh: async () => undefined,
-      sleep: recordingSleep(),
-      maxRetries: 3,
-    });
+    const tokens = tokenManager(`${down.url}/token`, { maxRetries: 3 });
     const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
     const error = await http.requestJson({ url: `http://127.0.0.1:9/v3/company/${REALM}/query` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenEndpointDownError);
