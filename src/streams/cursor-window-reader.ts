@@ -107,7 +107,15 @@ function serverSecond(page: QueryPage, now: () => number): string {
 
 /** The first query readCursorWindow sends (so it can be prefetched in a batch). */
 export function firstPageQuery(spec: QuerySpec, from: string | undefined, pageSize: number): string {
-  return pageQuery({ ...spec, window: { from: from === undefined ? undefined : queryLiteral(from) } }, 1, pageSize);
+  return pageQuery({ ...spec, window: { from: from === undefined ? undefined : queryLiteral(from) } }, 1, overlappingPageSize(pageSize));
+}
+
+/**
+ * Pages overlap by one row, so a page must hold at least two: with page_size 1 (which the spec
+ * allows) page k would start where page k-1 did and the read would never advance.
+ */
+export function overlappingPageSize(pageSize: number): number {
+  return Math.max(2, pageSize);
 }
 
 /**
@@ -140,7 +148,7 @@ export async function* readCursorWindow(
   out?: WindowFacts,
   plan?: WindowPlan,
 ): AsyncGenerator<VerifiedPage> {
-  const P = deps.pageSize;
+  const P = overlappingPageSize(deps.pageSize);
   const now = deps.now ?? Date.now;
   const tail = new EmittedTail();
   let fromLiteral = from === undefined ? undefined : queryLiteral(from);
@@ -207,7 +215,7 @@ async function* readPositional(
   out: WindowFacts | undefined,
   knownTotal: number | undefined,
 ): AsyncGenerator<VerifiedPage, string | undefined> {
-  const P = deps.pageSize;
+  const P = overlappingPageSize(deps.pageSize);
   const startOf = (k: number): number => 1 + k * (P - 1);
   // Pages waiting their turn stay unread in their socket when the client can defer (see unread-body.ts).
   type Slot = { page: Promise<QueryPage | DeferredPage>; budgeted: boolean };

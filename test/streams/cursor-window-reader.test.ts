@@ -63,4 +63,14 @@ describe('readCursorWindow with deferred pages', () => {
     while (budget.tryAcquire()) free++;
     expect(free).toBe(12);
   });
+
+  it('page_size 1 still advances (pages overlap by one row, so they hold two)', async () => {
+    const api = new DeferringQbo();
+    api.table('Invoice').push(...rowsAt(7));
+    const deps = { api, pageSize: 1, budget: new PageBudget(4), maxPrefetch: 2, logger: recordingLogger(), stream: 'invoices' };
+    const ids: string[] = [];
+    for await (const page of readCursorWindow(deps, { entity: 'Invoice', includeInactive: false }, undefined)) ids.push(...page.rows.map((r) => String(r['Id'])));
+    expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(api.queries.every((q) => !q.endsWith('MAXRESULTS 1'))).toBe(true);
+  });
 });
