@@ -59,7 +59,7 @@ export function main(argv: string[]): number {
     return 1;
   }
   if (check && stale.length > 0) {
-    console.error(`Stale generated docs: ${stale.join(', ')}. Run \`npm run docs:gen\` and commit.`);
+    console.error(`Stale generated docs: ${stale.join(', ')}. Run \`npm run gen\` and commit.`);
     return 1;
   }
   if (!check && stale.length > 0) console.log(`Regenerated ${stale.join(', ')}.`);

@@ -1,16 +1,16 @@
 /**
  * Stream JSON Schemas from schemas/, with every `$ref` inlined.
  *
- * Airbyte forbids `$ref` in discovered schemas, and ajv and json-schema-to-typescript are simpler
- * without them, so everything downstream uses the resolved form:
+ * Airbyte forbids `$ref` in discovered schemas, and ajv is simpler without them, so everything
+ * downstream uses the resolved form:
  * - `loadStreamSchema(stream)`: schemas/<stream>.json (or schemas/reports/<stream>.json), refs
  *   resolved recursively relative to the file holding them (`shared/ref.json`,
  *   `line.json#/definitions/x`, `#/definitions/x`), `$schema` kept at the top only, no
  *   `definitions` left. Cached per stream; callers get a fresh deep copy each time, so they may
  *   mutate it.
  * - `listSchemaStreams()`: the stream names that have a schema file.
- * Repeated references to one shared file resolve to one object inside a result (useful to
- * json-schema-to-typescript, which then declares each shared type once).
+ * Repeated references to one shared file resolve to one object inside a result (the record
+ * validator hoists such repeats back into definitions).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -37,7 +37,7 @@ describe('docs-gen', () => {
     const errors: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((text: string) => void errors.push(text));
     expect(main(['--check', '--root', dir])).toBe(1);
-    expect(errors.join('\n')).toMatch(/Stale generated docs: README\.md\. Run `npm run docs:gen`/);
+    expect(errors.join('\n')).toMatch(/Stale generated docs: README\.md\. Run `npm run gen`/);
     expect(readFileSync(readme, 'utf8')).toContain('`500`'); // check mode writes nothing
 
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
