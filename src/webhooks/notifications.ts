@@ -3,6 +3,7 @@
 // - CloudEvents (from 2025): [{"specversion": "1.0", "id", "type": "qbo.<entity>.<verb>.v1", "time",
 //   "intuitentityid", "intuitaccountid", ...}]
 // Samples: test/fixtures/webhooks/ (copied from the .NET SDK's tests and Intuit's blog, see README there).
+import { isObject } from '../cdk/json-object.js';
 import type { JsonObject } from '../cdk/protocol.js';
 import { ENTITY_REGISTRY } from '../streams/entity-registry.js';
 
@@ -28,7 +29,6 @@ const ENTITY_BY_LOWER = new Map(ENTITY_REGISTRY.map((def) => [def.entity.toLower
 const VERBS: Record<string, string> = { created: 'Create', updated: 'Update', deleted: 'Delete', merged: 'Merge', voided: 'Void', emailed: 'Emailed' };
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function legacyEvents(body: JsonObject): WebhookEvent[] {
   const notifications = body['eventNotifications'];
