@@ -27,17 +27,34 @@ export interface WindowReaderDeps {
   now?: () => number;
 }
 
-export interface WindowFacts {
-  readUpTo?: string;
-  total?: number;
-}
-
 /** A verified page: every row of the window ordered before `checkpoint`'s second has been yielded. */
 export interface VerifiedPage {
   rows: JsonObject[];
   /** LastUpdatedTime of the last row (resume from it inclusively), undefined for an empty page. */
   checkpoint: string | undefined;
 }
+
+/**
+ * How a window read begins. `fetched`: it asks for its first page itself. `prefetched`: that first
+ * page was already fetched (in a batch, see query-prefetch.ts). `planned`: its bound and row count
+ * are known from a batched COUNT, so pages 0..n go out at once.
+ */
+export type WindowStart = { kind: 'fetched' } | { kind: 'prefetched'; page: QueryPage } | { kind: 'planned'; plan: WindowPlan };
+
+/** One read of a stream's window from `from` (inclusive; undefined = the beginning) up to the server's clock. */
+export interface WindowRead extends WindowReaderDeps {
+  spec: QuerySpec;
+  from: string | undefined;
+  start: WindowStart;
+}
+
+/**
+ * What a window read yields, in order. `bound` comes first: the window's upper bound (the server
+ * second of its first page or COUNT), all rows up to which are read once the read ends. `total`,
+ * once known (a plan, or the COUNT a second page needs; a free row estimate), comes once, before
+ * the pages it counts. `page`: a verified page.
+ */
+export type WindowEvent = { kind: 'bound'; readUpTo: string } | { kind: 'total'; total: number } | { kind: 'page'; page: VerifiedPage };
 
 /** After this many restarts from the same second, the data is changing faster than it can be read. */
 const MAX_STALLED_RESTARTS = 5;
@@ -95,6 +112,17 @@ class EmittedTail {
   }
 }
 
+/** The window's row count is reported once: a restart counts its narrower window again. */
+class TotalOnce {
+  private done = false;
+
+  *report(total: number): Generator<WindowEvent> {
+    if (this.done) return;
+    this.done = true;
+    yield { kind: 'total', total };
+  }
+}
+
 function sameRow(a: JsonObject, b: JsonObject): boolean {
   return a['Id'] === b['Id'] && sameInstant(lastUpdatedOf(a), lastUpdatedOf(b));
 }
@@ -130,45 +158,30 @@ export interface WindowPlan {
   page0?: QueryPage;
 }
 
-/**
- * Reads `spec` from `from` (inclusive; undefined = the beginning) up to the server's clock.
- * `firstPage`, when given, is the already-fetched answer to the first page query (batch prefetch);
- * `plan`, when given, replaces the first page: the window's bound and count are known, so pages
- * 0..n go out at once.
- */
-export async function* readCursorWindow(
-  deps: WindowReaderDeps,
-  spec: QuerySpec,
-  from: string | undefined,
-  firstPage?: QueryPage,
-  /**
-   * Filled with the window's upper bound (the server second of the first page: all rows up to it
-   * are read) and, once a second page is needed, the COUNT of the window (a free row estimate).
-   */
-  out?: WindowFacts,
-  plan?: WindowPlan,
-): AsyncGenerator<VerifiedPage> {
+/** Reads one window (see WindowRead, WindowEvent); every row in it is yielded, in cursor order. */
+export async function* readCursorWindow(read: WindowRead): AsyncGenerator<WindowEvent> {
+  const { spec, from, start, ...deps } = read;
   const P = overlappingPageSize(deps.pageSize);
   const now = deps.now ?? Date.now;
   const tail = new EmittedTail();
+  const total = new TotalOnce();
   let fromLiteral = from === undefined ? undefined : queryLiteral(from);
   let page0: QueryPage | undefined;
   let knownTotal: number | undefined;
   let to: string;
-  if (plan) {
+  if (start.kind === 'planned') {
+    const { plan } = start;
     to = plan.to;
-    if (out) {
-      out.readUpTo = to;
-      out.total ??= plan.total;
-    }
+    yield { kind: 'bound', readUpTo: to };
+    yield* total.report(plan.total);
     if (plan.total === 0) return;
     page0 = plan.page0;
     knownTotal = plan.total;
   } else {
-    page0 = firstPage ?? (await deps.api.query(firstPageQuery(spec, from, P)));
+    page0 = start.kind === 'prefetched' ? start.page : await deps.api.query(firstPageQuery(spec, from, P));
     // Records updated from here on carry a LastUpdatedTime at or after this second.
     to = serverSecond(page0, now);
-    if (out) out.readUpTo = to;
+    yield { kind: 'bound', readUpTo: to };
   }
   let stalled = 0;
   let lastRestartFrom: string | undefined;
@@ -180,10 +193,10 @@ export async function* readCursorWindow(
       const first = page0.rows;
       const emitted = tail.filter(first);
       anchor = first[first.length - 1];
-      yield { rows: emitted, checkpoint: anchor ? lastUpdatedOf(anchor) : undefined };
+      yield { kind: 'page', page: { rows: emitted, checkpoint: anchor ? lastUpdatedOf(anchor) : undefined } };
       if (first.length < P || anchor === undefined) return;
     }
-    const restartAt = yield* readPositional(deps, window, anchor, tail, out, knownTotal);
+    const restartAt = yield* readPositional(deps, window, anchor, tail, total, knownTotal);
     knownTotal = undefined; // a restart re-plans from its own first page
     if (restartAt === undefined) return;
 
@@ -212,9 +225,9 @@ async function* readPositional(
   window: QuerySpec,
   anchor: JsonObject | undefined,
   tail: EmittedTail,
-  out: WindowFacts | undefined,
+  reported: TotalOnce,
   knownTotal: number | undefined,
-): AsyncGenerator<VerifiedPage, string | undefined> {
+): AsyncGenerator<WindowEvent, string | undefined> {
   const P = overlappingPageSize(deps.pageSize);
   const startOf = (k: number): number => 1 + k * (P - 1);
   // Pages waiting their turn stay unread in their socket when the client can defer (see unread-body.ts).
@@ -234,7 +247,6 @@ async function* readPositional(
     launch(firstK, false);
     total = (await deps.api.query(countQuery(window))).totalCount ?? 0;
   }
-  if (out && out.total === undefined) out.total = total;
   let plannedPages = 1;
   while (startOf(plannedPages) <= total) plannedPages++;
   const discardAll = (): void => {
@@ -253,6 +265,7 @@ async function* readPositional(
 
   let prev = anchor;
   try {
+    yield* reported.report(total);
     for (let k = firstK; ; k++) {
       if (!inFlight.has(k)) launch(k, false);
       for (let j = k + 1; j < plannedPages && j <= k + deps.maxPrefetch; j++) {
@@ -276,7 +289,7 @@ async function* readPositional(
         return lastUpdatedOf(prev);
       }
       const last = rows[rows.length - 1] as JsonObject;
-      yield { rows: tail.filter(rows), checkpoint: lastUpdatedOf(last) };
+      yield { kind: 'page', page: { rows: tail.filter(rows), checkpoint: lastUpdatedOf(last) } };
       prev = last;
       // A short page ends the window; a full last page means rows were added in the final second.
       if (rows.length < P) return undefined;

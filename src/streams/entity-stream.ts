@@ -4,7 +4,7 @@ import type { AirbyteStream, JsonObject, SyncMode } from '../cdk/protocol.js';
 import type { Stream, StreamEvent, StreamReadRequest } from '../cdk/stream.js';
 import type { QboApi } from '../qbo/types.js';
 import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
-import { firstPageQuery, lastUpdatedOf, readCursorWindow, type WindowFacts } from './cursor-window-reader.js';
+import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
 import { ChangedSince } from './changed-since.js';
@@ -160,13 +160,13 @@ export class EntityStream implements Stream {
     const prefetch = this.options.prefetch;
     if (!prefetch?.available) return;
     if (this.def.read === 'whole') {
-      prefetch.register(this.firstQuery(request) as string);
+      prefetch.registerPage(this.name, this.firstQuery(request) as string);
       return;
     }
     if (this.def.read !== 'cursor') return;
     const { from, saved } = this.startCursor(request);
     if (saved !== undefined) {
-      prefetch.register(this.firstQuery(request) as string);
+      prefetch.registerPage(this.name, this.firstQuery(request) as string);
       return;
     }
     // A first sync or a full refresh may be big: count its window first (batched), then read it.
@@ -284,7 +284,8 @@ export class EntityStream implements Stream {
     const changes = new ChangedSince(saved === undefined ? undefined : from, seen);
     for (let start = 1; ; start += P) {
       const query = plainPageQuery(this.querySpec(), start, P);
-      const page = (start === 1 ? await this.options.prefetch?.take(query) : undefined) ?? (await this.options.api.query(query));
+      const prefetched = start === 1 ? await this.options.prefetch?.take(this.name) : undefined;
+      const page = prefetched?.kind === 'prefetched' ? prefetched.page : await this.options.api.query(query);
       const rows = changes.keep(this.shape(page.rows));
       if (rows.length > 0) yield { type: 'records', records: rows };
       if (page.rows.length < P) break;
@@ -300,11 +301,12 @@ export class EntityStream implements Stream {
     // Deletes not read yet (kept in every checkpoint until CDC reads them): the state's, still in CDC's
     // reach; else, once this read turns out to be served by queries, where it starts (see below).
     let unreadDeletes = from === undefined ? undefined : this.pendingDeletes(from, deletesSince, false);
-    const window: WindowFacts = {};
+    // The window's upper bound, once its read has begun: every row up to it is read by the end.
+    let readUpTo: string | undefined;
     const checkpoint = (): StreamEvent => {
       // A first sync: deletes of rows it emits are unseen from the moment its window was read (its server clock).
-      if (unreadDeletes === undefined && saved === undefined && this.followsDeletes(request) && window.readUpTo !== undefined) {
-        unreadDeletes = utcLiteral(instantOf(window.readUpTo) - QUIET_MARGIN_MS);
+      if (unreadDeletes === undefined && saved === undefined && this.followsDeletes(request) && readUpTo !== undefined) {
+        unreadDeletes = utcLiteral(instantOf(readUpTo) - QUIET_MARGIN_MS);
       }
       return { type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor, tail.seen(), unreadDeletes) };
     };
@@ -334,28 +336,34 @@ export class EntityStream implements Stream {
       if (counted.totalCount !== undefined) yield { type: 'estimate', rowEstimate: counted.totalCount };
     }
     let estimated = this.options.emitEstimates;
-    const pages = readCursorWindow(
-      {
-        api: this.options.api,
-        pageSize: this.options.pageSize,
-        budget: this.options.budget,
-        maxPrefetch: this.options.maxPrefetch,
-        logger: this.options.logger,
-        stream: this.name,
-      },
-      this.querySpec(),
+    const events = readCursorWindow({
+      api: this.options.api,
+      pageSize: this.options.pageSize,
+      budget: this.options.budget,
+      maxPrefetch: this.options.maxPrefetch,
+      logger: this.options.logger,
+      stream: this.name,
+      spec: this.querySpec(),
       from,
-      await this.options.prefetch?.take(firstPageQuery(this.querySpec(), from, this.options.pageSize)),
-      window,
-      await this.options.prefetch?.plan(this.name),
-    );
+      start: (await this.options.prefetch?.take(this.name)) ?? { kind: 'fetched' },
+    });
     let checkpoints = 0;
-    for await (const page of pages) {
-      // Multi-page reads COUNT their window anyway: the estimate costs nothing then.
-      if (!estimated && window.total !== undefined) {
-        estimated = true;
-        yield { type: 'estimate', rowEstimate: window.total };
+    let total: number | undefined;
+    for await (const event of events) {
+      if (event.kind === 'bound') {
+        readUpTo = event.readUpTo;
+        continue;
       }
+      if (event.kind === 'total') {
+        total = event.total;
+        continue;
+      }
+      // Multi-page reads COUNT their window anyway: the estimate costs nothing then (said before the window's first page).
+      if (!estimated && total !== undefined) {
+        estimated = true;
+        yield { type: 'estimate', rowEstimate: total };
+      }
+      const { page } = event;
       const rows = tail.skipSeen(page.rows);
       if (rows.length > 0) yield { type: 'records', records: this.shape(rows) };
       if (page.checkpoint === undefined) continue;
@@ -367,7 +375,7 @@ export class EntityStream implements Stream {
     }
     // Everything up to the server's clock was read: a quiet stream's cursor moves on too, so it
     // stays inside CDC's 30-day window next time.
-    const quiet = window.readUpTo === undefined ? undefined : utcLiteral(instantOf(window.readUpTo) - QUIET_MARGIN_MS);
+    const quiet = readUpTo === undefined ? undefined : utcLiteral(instantOf(readUpTo) - QUIET_MARGIN_MS);
     if (request.syncMode === 'incremental' && quiet !== undefined && (cursor === undefined || instantOf(quiet) > instantOf(cursor))) {
       cursor = quiet;
       tail.advance([], quiet);

@@ -7,10 +7,10 @@
 //   windows need nothing more; bigger ones know their bound and size and fetch all their pages
 //   concurrently from the start.
 // Only what is registered before reading starts is batched; a stream whose item is missing or
-// failed simply asks on its own.
+// failed simply asks on its own. Streams register and take by their name; each answer is served once.
 import type { Logger } from '../cdk/logger.js';
 import { MAX_BATCH_ITEMS, type QboApi, type QueryPage } from '../qbo/types.js';
-import type { WindowPlan } from './cursor-window-reader.js';
+import type { WindowPlan, WindowStart } from './cursor-window-reader.js';
 import { instantOf, utcLiteral } from './qbo-time.js';
 
 /** Rows of single-page windows fetched ahead in batches, at most (about 5 MB of records). */
@@ -24,12 +24,17 @@ interface PlanRequest {
 }
 
 interface Answers {
+  /** By query text (streams asking the same query share one batch item; the first to take it gets it). */
   pages: Map<string, QueryPage>;
   plans: Map<string, WindowPlan>;
 }
 
+/** What a stream registered finds when it starts reading. */
+export type PrefetchedStart = Exclude<WindowStart, { kind: 'fetched' }>;
+
 export class QueryPrefetch {
-  private readonly queries: string[] = [];
+  /** Each registered stream's first page query. */
+  private readonly pageRequests = new Map<string, string>();
   private readonly planRequests = new Map<string, PlanRequest>();
   private answers: Promise<Answers> | undefined;
 
@@ -43,9 +48,10 @@ export class QueryPrefetch {
     return this.api.batchQuery !== undefined;
   }
 
-  register(query: string): void {
+  /** `stream` reads `query` first (a small read): it goes into the batch. */
+  registerPage(stream: string, query: string): void {
     this.assertOpen();
-    if (!this.queries.includes(query)) this.queries.push(query);
+    this.pageRequests.set(stream, query);
   }
 
   registerPlan(stream: string, request: PlanRequest): void {
@@ -53,22 +59,20 @@ export class QueryPrefetch {
     this.planRequests.set(stream, request);
   }
 
-  /** The prefetched answer to exactly this query, or undefined (then the caller queries itself). */
-  async take(query: string): Promise<QueryPage | undefined> {
-    if (!this.queries.includes(query)) return undefined;
-    const { pages } = await this.fetched();
-    const page = pages.get(query);
-    pages.delete(query); // served once: a restart must see fresh data
-    return page;
-  }
-
-  /** The stream's planned window, or undefined (then it reads its first page itself). */
-  async plan(stream: string): Promise<WindowPlan | undefined> {
-    if (!this.planRequests.has(stream)) return undefined;
-    const { plans } = await this.fetched();
+  /**
+   * The stream's prefetched first page or planned window, or undefined (then it reads its first
+   * page itself). Served once: a restart must see fresh data.
+   */
+  async take(stream: string): Promise<PrefetchedStart | undefined> {
+    const query = this.pageRequests.get(stream);
+    if (query === undefined && !this.planRequests.has(stream)) return undefined;
+    const { pages, plans } = await this.fetched();
     const plan = plans.get(stream);
     plans.delete(stream);
-    return plan;
+    if (plan) return { kind: 'planned', plan };
+    const page = query === undefined ? undefined : pages.get(query);
+    if (query !== undefined) pages.delete(query);
+    return page && { kind: 'prefetched', page };
   }
 
   private assertOpen(): void {
@@ -83,7 +87,7 @@ export class QueryPrefetch {
   private async fetchAll(): Promise<Answers> {
     const plans = new Map<string, WindowPlan>();
     const counts = [...this.planRequests].map(([stream, request]) => ({ stream, request }));
-    const pages = await this.batch([...this.queries, ...counts.map((c) => c.request.count)]);
+    const pages = await this.batch([...new Set(this.pageRequests.values()), ...counts.map((c) => c.request.count)]);
     const candidates: Array<{ stream: string; query: string; rows: number }> = [];
     for (const { stream, request } of counts) {
       const answer = pages.get(request.count);

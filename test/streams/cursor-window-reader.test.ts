@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeferredPage, QueryPage } from '../../src/qbo/types.js';
-import { readCursorWindow } from '../../src/streams/cursor-window-reader.js';
+import { readCursorWindow, type VerifiedPage, type WindowEvent } from '../../src/streams/cursor-window-reader.js';
 import { PageBudget } from '../../src/streams/page-budget.js';
 import { recordingLogger } from '../qbo/support.js';
 import { MemoryQbo, pst, rowsAt } from './memory-qbo.js';
@@ -35,10 +35,15 @@ class DeferringQbo extends MemoryQbo {
   }
 }
 
+/** The verified pages of a window read, without its bound and total. */
+async function* pagesOf(events: AsyncIterable<WindowEvent>): AsyncGenerator<VerifiedPage> {
+  for await (const event of events) if (event.kind === 'page') yield event.page;
+}
+
 async function readAll(api: DeferringQbo, budget: PageBudget): Promise<Set<string>> {
   const ids = new Set<string>();
   const deps = { api, pageSize: 10, budget, maxPrefetch: 4, logger: recordingLogger(), stream: 'invoices' };
-  for await (const page of readCursorWindow(deps, { entity: 'Invoice', includeInactive: false }, undefined)) {
+  for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) {
     for (const row of page.rows) ids.add(String(row['Id']));
   }
   return ids;
@@ -69,7 +74,7 @@ describe('readCursorWindow with deferred pages', () => {
     api.table('Invoice').push(...rowsAt(7));
     const deps = { api, pageSize: 1, budget: new PageBudget(4), maxPrefetch: 2, logger: recordingLogger(), stream: 'invoices' };
     const ids: string[] = [];
-    for await (const page of readCursorWindow(deps, { entity: 'Invoice', includeInactive: false }, undefined)) ids.push(...page.rows.map((r) => String(r['Id'])));
+    for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) ids.push(...page.rows.map((r) => String(r['Id'])));
     expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(api.queries.every((q) => !q.endsWith('MAXRESULTS 1'))).toBe(true);
   });
