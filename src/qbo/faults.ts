@@ -1,244 +1,39 @@
-// Turns any QBO answer that is not clean data into one typed error: JSON Faults (also nested in
-// QueryResponse / CDCResponse), the auth gateway's lowercase `fault`, XML IntuitResponse Faults,
-// HTML error pages, truncated JSON, and Faults inside an HTTP 200.
-import { ConfigError, SystemError, TransientError } from '../cdk/errors.js';
+// Turns any QBO answer that is not clean data into one typed error (qbo-errors.ts): the answer is
+// read by fault-parser.ts (JSON and gateway Faults, XML, HTML, truncated JSON, Faults in an HTTP 200),
+// then classified here, with a message that quotes what QuickBooks said.
 import type { JsonObject } from '../cdk/protocol.js';
-import { jsonParseReason } from '../cdk/json-syntax.js';
-import { allElements, attrValue, childText, decodeXml, firstElement, scanHead } from './xml-fault-scan.js';
 import { isObject } from '../cdk/json-object.js';
-
-/** One `Fault.Error[]` entry. */
-export interface QboFaultEntry {
-  code: string | undefined;
-  message: string;
-  detail: string;
-  element: string | undefined;
-}
-
-/** A Fault whatever its wire shape. */
-export interface ParsedFault {
-  shape: 'json' | 'gateway' | 'xml';
-  type: string | undefined;
-  errors: QboFaultEntry[];
-}
-
-/** What every QBO error carries besides its message. */
-export interface QboErrorContext {
-  /** HTTP status; 0 when no response arrived (reset, timeout). */
-  status: number;
-  /** The `intuit_tid` response header: quote it to Intuit support. */
-  intuitTid: string | undefined;
-  /** First fault code, e.g. "3001". */
-  code: string | undefined;
-  faultType: string | undefined;
-  errors: readonly QboFaultEntry[];
-  /** Parsed `Retry-After`, when the server sent one. */
-  retryAfterMs: number | undefined;
-}
-
-type ErrorOptions = { cause?: unknown; internalMessage?: string };
-
-/** 401 / 3200: the access token was rejected. The http layer refreshes once before surfacing it. */
-export class QboAuthError extends ConfigError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** The credentials work but may not reach this company: 3100, 120, 6190, unknown realm. */
-export class QboAccessError extends ConfigError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** 3001 ThrottleExceeded (429, historic 403, or inside a 200): retry after a wait. */
-export class QboThrottleError extends TransientError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** 5xx, 10000 SystemFault, or a truncated / non-JSON success body: retry. */
-export class QboServerError extends TransientError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** No usable response: connection reset, DNS, socket hang-up, timeout. */
-export class QboNetworkError extends TransientError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** 4000 / 4001 / 4002: QBO refused the query text (a defect in the query we built). */
-export class QboQueryError extends SystemError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** 404 / 610 on anything but the company itself. */
-export class QboNotFoundError extends SystemError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-/** Any other fault: code, message and detail as QBO sent them. */
-export class QboFaultError extends SystemError {
-  constructor(message: string, readonly qbo: QboErrorContext, options: ErrorOptions = {}) {
-    super(message, options);
-  }
-}
-
-export type QboError =
-  | QboAuthError
-  | QboAccessError
-  | QboThrottleError
-  | QboServerError
-  | QboNetworkError
-  | QboQueryError
-  | QboNotFoundError
-  | QboFaultError;
-
-/** The QBO context of an error raised by this layer, if it is one. */
-export function qboContextOf(error: unknown): QboErrorContext | undefined {
-  if (typeof error !== 'object' || error === null || !('qbo' in error)) return undefined;
-  const qbo = (error as { qbo: unknown }).qbo;
-  return typeof qbo === 'object' && qbo !== null && 'status' in qbo ? (qbo as QboErrorContext) : undefined;
-}
-
-/** What was asked, so the message can say which request failed. */
-export interface QboRequestContext {
-  method?: string | undefined;
-  /** Full URL or path of the request. */
-  url?: string | undefined;
-  /** The query text, for /query calls: named in 4000-4002 errors. */
-  query?: string | undefined;
-  realmId?: string | undefined;
-  /** For Retry-After given as an HTTP date. */
-  now?: (() => number) | undefined;
-  /** Masks the run's secrets; applied to body text before it is cut into a message (an answer may echo a token). */
-  scrub?: ((text: string) => string) | undefined;
-}
-
-export interface QboResponseInput extends QboRequestContext {
-  status: number;
-  headers: Headers;
-  bodyText: string;
-}
+import { parseAnswer, type ParsedAnswer, type QboFaultEntry, type QboResponseInput } from './fault-parser.js';
+import {
+  QboAccessError,
+  QboAuthError,
+  QboFaultError,
+  QboNotFoundError,
+  QboQueryError,
+  QboServerError,
+  QboThrottleError,
+  type QboError,
+  type QboErrorContext,
+  type QboErrorOptions,
+} from './qbo-errors.js';
 
 /** The result of reading one response: the JSON body, or the error it amounts to. */
 export type QboResponseOutcome = { ok: true; json: JsonObject } | { ok: false; error: QboError };
 
 /** Reads any response (2xx or not) exactly once. A 2xx with a Fault or an unreadable body is an error. */
 export function readQboResponse(input: QboResponseInput): QboResponseOutcome {
-  const body = parseBody(input.bodyText);
+  const answer = parseAnswer(input);
+  const { body } = answer;
   const success = input.status >= 200 && input.status < 300;
   if (success && body.kind === 'json' && body.fault === undefined && isObject(body.json)) {
     return { ok: true, json: body.json };
   }
-  return { ok: false, error: classify(input, body) };
+  return { ok: false, error: classify(input, answer) };
 }
 
 /** The error a non-2xx (or faulty 2xx) response amounts to. */
 export function errorFromResponse(input: QboResponseInput): QboError {
-  return classify(input, parseBody(input.bodyText));
-}
-
-/** `intuit_tid` header (Faraday-style recordings spell it Intuit-Tid). */
-export function intuitTidOf(headers: Headers): string | undefined {
-  return headers.get('intuit_tid') ?? headers.get('intuit-tid') ?? undefined;
-}
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null | undefined, now: () => number = Date.now): number | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Body parsing
-
-export type ParsedBody =
-  | { kind: 'json'; json: unknown; fault: ParsedFault | undefined }
-  | { kind: 'xml'; fault: ParsedFault | undefined }
-  | { kind: 'html'; title: string | undefined }
-  | { kind: 'invalid-json'; reason: string }
-  | { kind: 'text'; text: string };
-
-export function parseBody(bodyText: string): ParsedBody {
-  const text = bodyText.replace(/^\uFEFF/, '').trim();
-  if (text.startsWith('{') || text.startsWith('[')) {
-    try {
-      const json: unknown = JSON.parse(text);
-      return { kind: 'json', json, fault: findFault(json) };
-    } catch (error) {
-      return { kind: 'invalid-json', reason: jsonParseReason(error) };
-    }
-  }
-  if (text.startsWith('<')) {
-    const head = scanHead(text);
-    if (/<(?:\w+:)?(?:IntuitResponse|Fault)\b/.test(head)) return { kind: 'xml', fault: parseXmlFault(head) };
-    const title = firstElement(head, 'title', 0, true)?.inner;
-    return { kind: 'html', title: title === undefined ? undefined : decodeXml(title).replace(/\s+/g, ' ').trim() };
-  }
-  return { kind: 'text', text };
-}
-
-/** The Fault in a parsed JSON body: top level (either case), inside QueryResponse, or inside CDCResponse. */
-export function findFault(json: unknown): ParsedFault | undefined {
-  if (!isObject(json)) return undefined;
-  const top = jsonFault(json['Fault'], 'json') ?? jsonFault(json['fault'], 'gateway');
-  if (top) return top;
-  const query = json['QueryResponse'];
-  if (isObject(query)) {
-    const inner = jsonFault(query['Fault'], 'json');
-    if (inner) return inner;
-  }
-  const cdc = json['CDCResponse'];
-  if (Array.isArray(cdc)) {
-    for (const part of cdc) {
-      if (!isObject(part)) continue;
-      const direct = jsonFault(part['Fault'], 'json');
-      if (direct) return direct;
-      const responses = part['QueryResponse'];
-      for (const response of Array.isArray(responses) ? responses : [responses]) {
-        if (isObject(response)) {
-          const nested = jsonFault(response['Fault'], 'json');
-          if (nested) return nested;
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-function jsonFault(value: unknown, shape: 'json' | 'gateway'): ParsedFault | undefined {
-  if (!isObject(value)) return undefined;
-  const list = value['Error'] ?? value['error'];
-  const errors = (Array.isArray(list) ? list : [])
-    .filter(isObject)
-    .map((e): QboFaultEntry => ({
-      code: e['code'] === undefined || e['code'] === null ? undefined : String(e['code']),
-      message: stringOf(e['Message'] ?? e['message']),
-      detail: stringOf(e['Detail'] ?? e['detail']),
-      element: typeof e['element'] === 'string' && e['element'] !== '' ? e['element'] : undefined,
-    }));
-  const type = value['type'];
-  return { shape, type: typeof type === 'string' ? type : undefined, errors };
-}
-
-/** The first Fault of an XML body and its Errors, in one linear scan of the body's head (xml-fault-scan.ts). */
-function parseXmlFault(xml: string): ParsedFault | undefined {
-  const fault = firstElement(scanHead(xml), 'Fault');
-  if (!fault) return undefined;
-  const errors: QboFaultEntry[] = allElements(fault.inner, 'Error').map(({ attrs, inner }) => ({
-    code: attrValue(attrs, 'code'),
-    message: childText(inner, 'Message'),
-    detail: childText(inner, 'Detail'),
-    element: attrValue(attrs, 'element') || undefined,
-  }));
-  return { shape: 'xml', type: attrValue(fault.attrs, 'type'), errors };
+  return classify(input, parseAnswer(input));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,23 +43,19 @@ const SANDBOX_MISMATCH =
   'the sandbox flag does not match the credentials or the company is not authorised for this app: ' +
   'check `sandbox` (true for a sandbox company, false for production) and realm_id, and that the refresh token was issued for this company';
 
-function classify(input: QboResponseInput, body: ParsedBody): QboError {
-  const fault = body.kind === 'json' || body.kind === 'xml' ? body.fault : undefined;
-  const errors = fault?.errors ?? [];
-  const codes = errors.map((e) => e.code).filter((c): c is string => c !== undefined);
+function classify(input: QboResponseInput, answer: ParsedAnswer): QboError {
+  const { fault, errors, codes, faultText, status } = answer;
   const has = (code: string): boolean => codes.includes(code);
-  const faultText = errors.map((e) => `${e.message} ${e.detail}`).join(' ');
-  const { status } = input;
   const context: QboErrorContext = {
     status,
-    intuitTid: intuitTidOf(input.headers),
+    intuitTid: answer.intuitTid,
     code: codes[0],
     faultType: fault?.type,
     errors,
-    retryAfterMs: parseRetryAfter(input.headers.get('retry-after'), input.now),
+    retryAfterMs: answer.retryAfterMs,
   };
-  const options: ErrorOptions = { internalMessage: internalMessage(input) };
-  const what = describe(input, body, errors);
+  const options: QboErrorOptions = { internalMessage: internalMessage(input) };
+  const what = describe(input, answer);
   const say = (text: string): string => withTid(text, context.intuitTid);
 
   if (status === 429 || has('3001') || /ThrottleExceeded/i.test(faultText)) {
@@ -344,7 +135,7 @@ export function describeFaultEntries(errors: readonly QboFaultEntry[], clean: (t
 }
 
 /** "HTTP 400, fault 4001 Invalid query: QueryValidationError ..." */
-function describe(input: QboResponseInput, body: ParsedBody, errors: readonly QboFaultEntry[]): string {
+function describe(input: QboResponseInput, { body, errors }: ParsedAnswer): string {
   const parts = [`HTTP ${input.status}`];
   if (errors.length > 0) {
     parts.push(describeFaultEntries(errors, (s) => cleanText(input, s)));
@@ -398,9 +189,3 @@ function queryOf(url: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-}
-
-

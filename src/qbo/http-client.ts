@@ -5,16 +5,8 @@ import { ConfigError, TransientError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
 import { SecretRegistry } from '../cdk/secrets.js';
 import type { JsonObject } from '../cdk/protocol.js';
-import {
-  describeFaultEntries,
-  redactTokens,
-  QboAuthError,
-  QboNetworkError,
-  QboThrottleError,
-  qboContextOf,
-  readQboResponse,
-  type QboErrorContext,
-} from './faults.js';
+import { describeFaultEntries, readQboResponse, redactTokens } from './faults.js';
+import { QboAuthError, QboNetworkError, QboThrottleError, qboContextOf, type QboErrorContext } from './qbo-errors.js';
 import { BytePool } from './byte-pool.js';
 import { MAX_DATA_BODY_BYTES, MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { NO_REDIRECTS, RedirectRefusedError, refuseRedirect } from './redirects.js';

@@ -1,7 +1,7 @@
 // One POST to Intuit's OAuth token endpoint (HTTP Basic client auth, form body), shared by the
 // refresh in the token manager and the authorization-code exchange of `source-quickbooks auth`.
 import { MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
-import { intuitTidOf } from './faults.js';
+import { intuitTidOf } from './fault-parser.js';
 import { NO_REDIRECTS, refuseRedirect } from './redirects.js';
 
 export interface TokenGrant {

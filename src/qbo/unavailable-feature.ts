@@ -10,7 +10,8 @@
 //   (the query names an entity this company's API does not know);
 // - 500 "Unsupported Operation" "... Could not find resource ... is not supported." on a plain GET
 //   of a resource path (the endpoint does not exist for this company).
-import { qboContextOf, type QboFaultEntry } from './faults.js';
+import type { QboFaultEntry } from './fault-parser.js';
+import { qboContextOf } from './qbo-errors.js';
 
 /** The request kind the error came from: only a GET of a resource may read 500 as "absent". */
 export type FirstRequestKind = 'query' | 'endpoint';

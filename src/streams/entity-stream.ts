@@ -16,7 +16,8 @@ import { instantOf, laterOf, queryLiteral, sameInstant, utcLiteral } from './qbo
 import { DELETED_AT } from '../cdk/deletes.js';
 import { isFutureInstant } from './future-instant.js';
 import { unavailableFeatureReason } from '../qbo/unavailable-feature.js';
-import { describeFaultEntries, QboQueryError } from '../qbo/faults.js';
+import { describeFaultEntries } from '../qbo/faults.js';
+import { QboQueryError } from '../qbo/qbo-errors.js';
 import { StreamConfigError } from '../cdk/errors.js';
 
 export interface EntityStreamOptions {

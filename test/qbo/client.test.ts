@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, SystemError } from '../../src/cdk/errors.js';
 import { loadSpec, parseConfig } from '../../src/config.js';
 import { QboClient, createQboClient, parseCdcResponse, parseQueryResponse } from '../../src/qbo/client.js';
-import { QboQueryError } from '../../src/qbo/faults.js';
+import { QboQueryError } from '../../src/qbo/qbo-errors.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
 import type { RefreshedTokens } from '../../src/qbo/token-manager.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, SystemError, TransientError } from '../../src/cdk/errors.js';
+import { errorFromResponse, readQboResponse } from '../../src/qbo/faults.js';
+import { parseBody, parseRetryAfter, type QboResponseInput } from '../../src/qbo/fault-parser.js';
 import {
   QboAccessError,
   QboAuthError,
@@ -8,13 +10,8 @@ import {
   QboQueryError,
   QboServerError,
   QboThrottleError,
-  errorFromResponse,
-  parseBody,
-  parseRetryAfter,
   qboContextOf,
-  readQboResponse,
-  type QboResponseInput,
-} from '../../src/qbo/faults.js';
+} from '../../src/qbo/qbo-errors.js';
 import { samples } from './support.js';
 
 const TID = '1-5f734c9d-204a81e60006ee1844b369cc';

@@ -1,7 +1,8 @@
 // Hostile XML bodies: the Fault scan is linear and bounded (see xml-fault-scan.ts). The bodies below
 // made the former lazy-regex scan run for most of a minute; here they are read in one pass.
 import { describe, expect, it } from 'vitest';
-import { parseBody, readQboResponse } from '../../src/qbo/faults.js';
+import { readQboResponse } from '../../src/qbo/faults.js';
+import { parseBody } from '../../src/qbo/fault-parser.js';
 import { allElements, firstElement, MAX_FIELD_CHARS } from '../../src/qbo/xml-fault-scan.js';
 
 describe('linear XML fault scan', () => {
