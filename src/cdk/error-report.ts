@@ -46,7 +46,7 @@ export function reportError(error: unknown, streamName?: string, scrub: (text: s
   if (error instanceof ConnectorError) {
     const stack = error.failureType === 'config_error' ? undefined : stackOf(error);
     return {
-      message: oneLine(scrub(error.message)) || error.name,
+      message: oneLine(scrub(error.describeFor(streamName ?? error.streamName))) || error.name,
       internalMessage: error.internalMessage === undefined ? undefined : scrub(error.internalMessage),
       stackTrace: stack === undefined ? undefined : scrub(stack),
       streamName: streamName ?? error.streamName,

@@ -17,6 +17,11 @@ export abstract class ConnectorError extends Error {
     this.internalMessage = options.internalMessage;
     this.streamName = options.streamName;
   }
+
+  /** The message a report shows; an error whose text should name the stream it broke overrides it. */
+  describeFor(_stream: string | undefined): string {
+    return this.message;
+  }
 }
 
 /** Something the user must fix: credentials, config, catalog, state. */

@@ -1,5 +1,6 @@
 import { oneLine } from './error-report.js';
 import { ConfigError } from './errors.js';
+import { checkJsonDepth } from './json-depth.js';
 import { jsonErrorOffset, jsonParseReason } from './json-syntax.js';
 import { readRegularFile } from './regular-file.js';
 
@@ -49,6 +50,8 @@ export function readJsonFile(path: string, what: string, options: ReadJsonOption
     if (options.allowEmpty) return undefined;
     throw new ConfigError(`The ${what} file ${path} is empty. It must hold a JSON ${expect}.`);
   }
+  // Parsing would succeed, but code that walks the value recurses: refuse it with its place.
+  checkJsonDepth(text, (offset, limit) => new ConfigError(`The ${what} file ${path} nests deeper than ${limit} levels (at ${lineAndColumn(text, offset)}); no valid ${what} does. Fix or regenerate the file.`));
   let value: unknown;
   try {
     value = JSON.parse(text);

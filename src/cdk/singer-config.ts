@@ -1,3 +1,4 @@
+import { checkJsonDepth } from './json-depth.js';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { readJsonFile } from './json-file.js';
@@ -103,6 +104,7 @@ function envValue(raw: string, variable: string, type: unknown): unknown {
   if (types.includes('boolean') && /^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
   if ((types.includes('integer') || types.includes('number')) && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
   if (types.includes('array') || types.includes('object')) {
+    checkJsonDepth(raw, (_offset, limit) => new ConfigError(`The environment variable ${variable} nests deeper than ${limit} levels; set it to the setting's plain JSON.`));
     try {
       return JSON.parse(raw) as unknown;
     } catch {

@@ -1,5 +1,6 @@
 // QboApi over the http layer: /query (GET, or POST when the URL would be too long), /cdc, and
 // plain GETs, with their envelopes parsed. `createQboClient` builds the whole stack from config.
+import { JsonTooDeepError } from '../cdk/json-depth.js';
 import { ConfigError, SystemError } from '../cdk/errors.js';
 import { isObject } from '../cdk/json-object.js';
 import type { Logger } from '../cdk/logger.js';
@@ -69,7 +70,8 @@ export class QboClient implements QboApi {
         let json: unknown;
         try {
           json = (await body.read()).json();
-        } catch {
+        } catch (error) {
+          if (error instanceof JsonTooDeepError) throw error; // asking again would get the same
           json = undefined; // the connection failed mid-body, or the body was cut off
         }
         // Not a whole JSON object (cut off, failed, an XML throttle), or a Fault inside a 200 (QBO

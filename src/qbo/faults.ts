@@ -3,6 +3,7 @@
 // then classified here, with a message that quotes what QuickBooks said.
 import type { JsonObject } from '../cdk/protocol.js';
 import { isObject } from '../cdk/json-object.js';
+import { checkDataDepth } from '../cdk/json-depth.js';
 import { parseAnswer, type ParsedAnswer, type QboFaultEntry, type QboResponseInput } from './fault-parser.js';
 import {
   QboAccessError,
@@ -22,9 +23,11 @@ export type QboResponseOutcome = { ok: true; json: JsonObject } | { ok: false; e
 
 /** Reads any response (2xx or not) exactly once. A 2xx with a Fault or an unreadable body is an error. */
 export function readQboResponse(input: QboResponseInput): QboResponseOutcome {
+  const success = input.status >= 200 && input.status < 300;
+  // Data nested past any real record would overflow the stack later (JSON.stringify): refused here.
+  if (success) checkDataDepth(input.bodyText, input.query !== undefined ? "A record in QuickBooks' answer to a query" : `QuickBooks' answer to ${input.method ?? 'GET'} ${pathOf(input.url)}`);
   const answer = parseAnswer(input);
   const { body } = answer;
-  const success = input.status >= 200 && input.status < 300;
   if (success && body.kind === 'json' && body.fault === undefined && isObject(body.json)) {
     return { ok: true, json: body.json };
   }

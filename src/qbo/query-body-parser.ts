@@ -6,6 +6,8 @@
 // The result equals JSON.parse of the whole text; any shape the scan does not expect falls back to
 // exactly that.
 
+import { checkDataDepth } from '../cdk/json-depth.js';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
@@ -32,6 +34,7 @@ function isSpace(c: number): boolean {
 /** JSON.parse(bytes as UTF-8), building the records of QueryResponse's array one by one. */
 export function parseQueryBody(bytes: Uint8Array): unknown {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  checkDataDepth(buffer, "A record in QuickBooks' answer to a query");
   const found = findRecordArray(buffer);
   if (!found) return JSON.parse(buffer.toString('utf8'));
   const envelope: unknown = JSON.parse(Buffer.concat([buffer.subarray(0, found.open + 1), buffer.subarray(found.close)]).toString('utf8'));

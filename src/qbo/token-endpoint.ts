@@ -1,5 +1,6 @@
 // One POST to Intuit's OAuth token endpoint (HTTP Basic client auth, form body), shared by the
 // refresh in the token manager and the authorization-code exchange of `source-quickbooks auth`.
+import { checkDataDepth } from '../cdk/json-depth.js';
 import { MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { intuitTidOf } from './fault-parser.js';
 import { NO_REDIRECTS, refuseRedirect } from './redirects.js';
@@ -44,6 +45,7 @@ export async function postTokenGrant(request: TokenGrant): Promise<TokenAnswer> 
   // A redirected token request would carry the client secret and refresh token to another host.
   refuseRedirect(response, request.tokenUrl, "Intuit's token endpoint", 'QBO_TOKEN_URL');
   const text = await readTextCapped(response, MAX_ERROR_BODY_BYTES);
+  checkDataDepth(text, "Intuit's token endpoint's answer");
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,5 +1,6 @@
 // OAuth 2.0 access tokens for one Intuit app + company: reuse, single-flight refresh, rotation
 // persisted (onRefresh) before any caller gets the new token.
+import { JsonTooDeepError } from '../cdk/json-depth.js';
 import pRetry from 'p-retry';
 import { ConfigError, SystemError, TransientError } from '../cdk/errors.js';
 import type { Logger } from '../cdk/logger.js';
@@ -204,7 +205,7 @@ export class TokenManager implements AccessTokenSource {
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
     } catch (error) {
-      if (error instanceof RedirectRefusedError) throw error;
+      if (error instanceof RedirectRefusedError || error instanceof JsonTooDeepError) throw error;
       throw new TokenEndpointUnavailable(`Could not reach Intuit's token endpoint (${this.secrets.scrub(errorText(error))})`, { cause: error });
     }
     const { body, intuitTid: tid } = answer;

@@ -1,6 +1,7 @@
 // The webhook receiver's HTTP side (node:http): POST on one path, signature checked in constant time
 // before anything else, body size capped, events of the configured realm deduplicated and journalled
 // (fsync) before the 200, GET /healthz for liveness. One log line per accepted batch; never a secret.
+import { checkJsonDepth } from '../cdk/json-depth.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Journal, readJournal, toEntry, toEvent } from './journal.js';
@@ -101,6 +102,7 @@ export class WebhookReceiver {
     }
     let events: WebhookEvent[];
     try {
+      checkJsonDepth(body, (_offset, limit) => new UnknownPayloadError(`nested deeper than ${limit} levels`));
       events = parseNotifications(JSON.parse(body.toString('utf8')) as unknown);
     } catch (error) {
       this.counts.badPayload += 1;

@@ -98,6 +98,9 @@ describe('webhook receiver', () => {
     expect(s.receiver.counts).toMatchObject({ accepted: 3, duplicates: 3 });
     expect(s.notified.map((batch) => batch.length)).toEqual([2, 1]);
     expect(await post(s.url, '{"hello":"world"}')).toBe(400);
+    // JSON nested past the limit (30,000 levels fit the 64 KiB body cap): 400 and a log line saying so.
+    expect(await post(s.url, `{"eventNotifications":${'['.repeat(30_000)}${']'.repeat(30_000)}}`)).toBe(400);
+    expect(s.logs.at(-1)).toContain('nested deeper than 256 levels');
 
     await s.receiver.close();
     open.splice(0);
