@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Singer executable: tap-quickbooks --about | --discover | --config ... [--catalog] [--state]
-import '../src/cdk/exit-on-signal.js'; // first: see there
+import '../src/cdk/run/exit-on-signal.js'; // first: see there
 // Loaded only once the signal handlers exist: parsing the connector's modules is most of the start-up.
 const { runGuardedMain } = await import('../src/guarded-main.js');
 

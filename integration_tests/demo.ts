@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ConfiguredAirbyteCatalog, JsonObject } from '../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, JsonObject } from '../src/cdk/core/protocol.js';
 import { committedCatalog } from './helpers/catalogs.js';
 import { applyChanges, type ChangePlan, type ExpectedChanges } from './helpers/changes.js';
 import { DELETED_AT } from './helpers/dedup-destination.js';

@@ -2,10 +2,10 @@
 // and integration_tests/abnormal_state.json from the stream list. `--check` fails when they are stale.
 // Schemas are left out of the catalogs (json_schema {"type":"object"}): a read never uses them, and the
 // full discover output is 3 MB; run `discover` for the real ones.
-import { packageRoot } from '../src/cdk/package-root.js';
-import type { AirbyteStream, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonObject } from '../src/cdk/protocol.js';
-import { SecretRegistry } from '../src/cdk/secrets.js';
-import { silentLogger } from '../src/cdk/logger.js';
+import { packageRoot } from '../src/cdk/core/package-root.js';
+import type { AirbyteStream, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonObject } from '../src/cdk/core/protocol.js';
+import { SecretRegistry } from '../src/cdk/core/secrets.js';
+import { silentLogger } from '../src/cdk/core/logger.js';
 import { QuickBooksSource } from '../src/source.js';
 import { syncGeneratedFiles } from './generated-files.js';
 

@@ -1,7 +1,7 @@
 // The README configuration table, from spec.json: what `check`/`read` accept is what the table says.
-import type { JsonObject } from '../src/cdk/protocol.js';
+import type { JsonObject } from '../src/cdk/core/protocol.js';
 import { table } from './docs-markers.js';
-import { isObject } from '../src/cdk/json-object.js';
+import { isObject } from '../src/cdk/core/json-object.js';
 
 
 function typeOf(property: JsonObject): string {

@@ -1,9 +1,9 @@
 // docs/entity-relationships.md: which stream's records point at which, from the schemas' `...Ref`
 // fields (a Ref holds the target's Id in `value`) plus the LinkedTxn links Intuit documents.
-import type { JsonObject } from '../src/cdk/protocol.js';
+import type { JsonObject } from '../src/cdk/core/protocol.js';
 import type { EntityDef } from '../src/streams/entity-registry.js';
 import { table } from './docs-markers.js';
-import { isObject } from '../src/cdk/json-object.js';
+import { isObject } from '../src/cdk/core/json-object.js';
 
 /** Ref field -> the stream whose `Id` its `value` holds. Refs not listed (CurrencyRef, ProjectRef, ...) are noise here. */
 export const REF_TARGETS: Readonly<Record<string, string>> = {

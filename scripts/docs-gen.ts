@@ -3,10 +3,10 @@
 // `--check` writes nothing and exits 1 listing the stale files. `--root DIR` works on another checkout (tests).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../src/cdk/package-root.js';
-import type { AirbyteStream, JsonObject } from '../src/cdk/protocol.js';
-import { silentLogger } from '../src/cdk/logger.js';
-import { SecretRegistry } from '../src/cdk/secrets.js';
+import { packageRoot } from '../src/cdk/core/package-root.js';
+import type { AirbyteStream, JsonObject } from '../src/cdk/core/protocol.js';
+import { silentLogger } from '../src/cdk/core/logger.js';
+import { SecretRegistry } from '../src/cdk/core/secrets.js';
 import { QuickBooksSource } from '../src/source.js';
 import { ENTITY_REGISTRY } from '../src/streams/entity-registry.js';
 import { REPORTS } from '../src/streams/reports/index.js';

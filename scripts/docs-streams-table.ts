@@ -1,5 +1,5 @@
 // The README streams table: what `discover` offers (sync modes, cursor, key) plus the registry's delete semantics.
-import type { AirbyteStream } from '../src/cdk/protocol.js';
+import type { AirbyteStream } from '../src/cdk/core/protocol.js';
 import type { EntityDef } from '../src/streams/entity-registry.js';
 import { table } from './docs-markers.js';
 

@@ -1,7 +1,7 @@
 // Every generated file from one command (report schemas, catalogs, README tables, docs): `npm run gen` writes them, `npm run gen:check` (CI) exits 1
 // naming the stale ones. Each generator returns path -> content; syncGeneratedFiles compares/writes.
 // (Entity stream schemas come from Intuit's XSDs: `npm run schemas:gen`, checked by schemas:check.)
-import { packageRoot } from '../src/cdk/package-root.js';
+import { packageRoot } from '../src/cdk/core/package-root.js';
 import { generatedFiles as catalogFiles } from './catalogs-gen.js';
 import { generatedDocs } from './docs-gen.js';
 import { syncGeneratedFiles } from './generated-files.js';

@@ -11,13 +11,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { packageRoot } from '../src/cdk/package-root.js';
-import type { JsonObject } from '../src/cdk/protocol.js';
+import { packageRoot } from '../src/cdk/core/package-root.js';
+import type { JsonObject } from '../src/cdk/core/protocol.js';
 import { loadStreamSchema } from '../src/streams/schema-loader.js';
 import { OFFICIAL_COLUMNS } from './schemas-official.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
 import { jsonTypeOf, NUMERIC_NAME, type XsdField, XSD_DIR, XsdModel } from './schemas-xsd.js';
-import { isObject } from '../src/cdk/json-object.js';
+import { isObject } from '../src/cdk/core/json-object.js';
 
 interface XsdEntity {
   fields: string[];

@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../src/cdk/package-root.js';
+import { packageRoot } from '../src/cdk/core/package-root.js';
 import { OFFICIAL_COLUMNS } from './schemas-official.js';
 import { ENTITY_STREAMS, RECURRING_TYPES } from './schemas-streams.js';
 import { jsonTypeOf, type XsdField, XSD_DIR, XsdModel } from './schemas-xsd.js';

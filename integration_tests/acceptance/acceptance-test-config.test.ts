@@ -3,7 +3,7 @@
 // company's config. UPDATE_EXPECTED_RECORDS=1 rewrites integration_tests/expected_records.jsonl.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AirbyteStateMessage, ConfiguredAirbyteCatalog, ConnectorSpecification, JsonObject } from '../../src/cdk/protocol.js';
+import type { AirbyteStateMessage, ConfiguredAirbyteCatalog, ConnectorSpecification, JsonObject } from '../../src/cdk/core/protocol.js';
 import { parseYaml, type YamlValue } from '../../test/packaging/mini-yaml.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { ofType, recordCounts, records, traceErrors } from '../helpers/messages.js';

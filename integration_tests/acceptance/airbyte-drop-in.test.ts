@@ -1,7 +1,7 @@
 // Drop-in for airbyte/source-quickbooks: its own configured catalog and states, unchanged, read
 // against the fake company. Fixtures: test/fixtures/airbyte-official/ (see its README for sources).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AirbyteStateMessage, ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { AirbyteStateMessage, ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { instantOf } from '../../src/streams/qbo-time.js';
 import { START_DATE, startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { logLines, recordCounts, records, states, streamStatuses, traceErrors, type AirbyteMessage } from '../helpers/messages.js';

@@ -1,7 +1,7 @@
 // CAT TestBasicRead: a catalog built from discover as CAT builds it, read once; records valid against their
 // stream schemas, primary keys usable, every stream non-empty, stream statuses and STATE messages in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AirbyteCatalog, ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { AirbyteCatalog, ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { expectSucceeded } from '../helpers/assertions.js';
 import { catalogFromDiscover } from '../helpers/catalogs.js';
 import { valueAt } from '../helpers/dedup-destination.js';

@@ -1,6 +1,6 @@
 // CAT TestConnection: succeed, failed and exception outcomes of `check`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { ofType, traceErrors } from '../helpers/messages.js';
 import { readRepoJson } from '../helpers/repo-paths.js';

@@ -1,7 +1,7 @@
 // CAT TestDiscovery on the catalog `discover` prints.
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AirbyteCatalog, ConfiguredAirbyteCatalog } from '../../src/cdk/protocol.js';
+import type { AirbyteCatalog, ConfiguredAirbyteCatalog } from '../../src/cdk/core/protocol.js';
 import { discover } from '../helpers/discover.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { readRepoJson } from '../helpers/repo-paths.js';

@@ -1,7 +1,7 @@
 // CAT TestIncremental: two sequential reads, reads resumed from sampled intermediate states, and a state
 // far in the future.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AirbyteCatalog, ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { AirbyteCatalog, ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { expectSucceeded } from '../helpers/assertions.js';
 import { catalogInMode, onlyStreams } from '../helpers/catalogs.js';
 import { sampleCheckpoints, stateInput } from '../helpers/checkpoints.js';

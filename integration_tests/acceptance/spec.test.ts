@@ -2,7 +2,7 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectorSpecification, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConnectorSpecification, JsonObject } from '../../src/cdk/core/protocol.js';
 import { ofType } from '../helpers/messages.js';
 import { readRepoJson } from '../helpers/repo-paths.js';
 import { runConnector } from '../helpers/run-connector.js';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { assertBuilt, CONNECTOR_BIN } from '../helpers/repo-paths.js';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveManifest } from '../../src/cdk/run-archive.js';
+import type { ArchiveManifest } from '../../src/cdk/archive/run-archive.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { assertBuilt } from '../helpers/repo-paths.js';
 import { runTap } from '../helpers/run-tap.js';

@@ -2,7 +2,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';
 import { assertBuilt } from '../helpers/repo-paths.js';
 import { runTap } from '../helpers/run-tap.js';

@@ -3,7 +3,7 @@
 // error that names the fix without printing any token.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { expectMatchesTruth, expectSucceeded } from '../helpers/assertions.js';
 import { committedCatalog, onlyStreams } from '../helpers/catalogs.js';
 import { envFor, startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';

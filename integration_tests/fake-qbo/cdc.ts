@@ -1,7 +1,7 @@
 // /cdc: per requested entity, the objects changed since `changedSince` in LastUpdatedTime order, then the
 // hard-deleted ones as {"domain","status":"Deleted","Id","MetaData":{"LastUpdatedTime"}}; at most 1000
 // objects per entity (truncated, no paging); at most 30 days back.
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { entityByName, type EntityDef } from './entities.js';
 import { QboFault } from './faults.js';
 import { presentRows } from './present.js';

@@ -1,6 +1,6 @@
 // The mutation schedule: every N-th /query request, change the company (updates, creations, hard deletes,
 // deactivations) so a test can check that a sync running meanwhile misses nothing.
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { entityDef } from './entities.js';
 import type { MutationSchedule } from './knobs.js';
 import type { Rng } from './prng.js';

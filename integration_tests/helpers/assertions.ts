@@ -1,6 +1,6 @@
 // Assertions shared by the end-to-end tests.
 import { expect } from 'vitest';
-import type { ConfiguredAirbyteCatalog } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog } from '../../src/cdk/core/protocol.js';
 import type { Company } from '../fake-qbo/store/company.js';
 import { compareWithTruth, problems } from './ground-truth.js';
 import { recordCounts, traceErrors } from './messages.js';

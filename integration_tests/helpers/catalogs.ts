@@ -1,5 +1,5 @@
 // Configured catalogs: the committed ones (catalog/*.json) and the one CAT builds from discover.
-import type { AirbyteCatalog, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream } from '../../src/cdk/protocol.js';
+import type { AirbyteCatalog, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream } from '../../src/cdk/core/protocol.js';
 import { readRepoJson } from './repo-paths.js';
 
 export function committedCatalog(kind: 'full_refresh' | 'incremental'): ConfiguredAirbyteCatalog {

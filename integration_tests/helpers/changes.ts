@@ -1,6 +1,6 @@
 // A fixed set of changes made to the fake company between two syncs, and what an incremental sync must
 // then emit: every changed key as a record, every hard-deleted key as a tombstone.
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { entityDef } from '../fake-qbo/entities.js';
 import type { Company } from '../fake-qbo/store/company.js';
 import { DELETED_AT } from './dedup-destination.js';

@@ -1,6 +1,6 @@
 // CAT TestIncremental.test_read_sequential_slices, the state bookkeeping: collapse repeated states (summing
 // their record counts), drop those that followed no record, and sample the checkpoints to resume from.
-import type { AirbyteStateMessage, JsonObject } from '../../src/cdk/protocol.js';
+import type { AirbyteStateMessage, JsonObject } from '../../src/cdk/core/protocol.js';
 
 export interface Checkpoint {
   state: AirbyteStateMessage;

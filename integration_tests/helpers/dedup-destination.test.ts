@@ -1,6 +1,6 @@
 // The in-memory destination applies Airbyte's commit and dedup rules.
 import { describe, expect, it } from 'vitest';
-import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { DedupDestination } from './dedup-destination.js';
 import type { AirbyteMessage } from './messages.js';
 

@@ -2,7 +2,7 @@
 // STATE arrives (or when the sync ends successfully); append/append_dedup upsert by primary key (the later
 // record wins, a record carrying _ab_cdc_deleted_at deletes the row); overwrite replaces the table only after
 // a successful sync.
-import type { ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, JsonObject } from '../../src/cdk/core/protocol.js';
 import type { AirbyteMessage } from './messages.js';
 
 export const DELETED_AT = '_ab_cdc_deleted_at';

@@ -1,5 +1,5 @@
 // Run `discover` against a fake company and return its one catalog.
-import type { AirbyteCatalog } from '../../src/cdk/protocol.js';
+import type { AirbyteCatalog } from '../../src/cdk/core/protocol.js';
 import type { FakeEnv } from './fake-env.js';
 import { ofType } from './messages.js';
 import { runConnector, type RunResult } from './run-connector.js';

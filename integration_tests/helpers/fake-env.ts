@@ -1,6 +1,6 @@
 // A fake QBO company for a test: the server, a connector config holding its credentials, and the env that
 // points the connector at it.
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { startFakeQbo, type FakeQbo, type FakeQboOptions } from '../fake-qbo/index.js';
 
 /** Before any generated history, so a first incremental sync must return everything. */

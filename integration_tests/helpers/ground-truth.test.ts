@@ -1,6 +1,6 @@
 // The ground-truth comparison flags missing, stale and ghost rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { DedupDestination, rowKey } from './dedup-destination.js';
 import { startFakeEnv, type FakeEnv } from './fake-env.js';
 import { compareWithTruth, problems } from './ground-truth.js';

@@ -1,6 +1,6 @@
 // Compares a destination with the fake company's ground truth (every live record, inactive ones included,
 // and every hard deletion). Missing, stale and ghost rows must all be zero after a correct sync.
-import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { ENTITIES } from '../fake-qbo/entities.js';
 import type { Company } from '../fake-qbo/store/company.js';
 import { rowKey, type DedupDestination } from './dedup-destination.js';

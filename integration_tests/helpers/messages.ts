@@ -7,7 +7,7 @@ import type {
   AirbyteStateMessage,
   AirbyteStreamStatusTraceMessage,
   JsonObject,
-} from '../../src/cdk/protocol.js';
+} from '../../src/cdk/core/protocol.js';
 import { assertValidMessage } from './protocol-validator.js';
 
 export type { AirbyteMessage };

@@ -1,7 +1,7 @@
 // What the Airbyte platform does between syncs: keep the last STATE of each stream and hand them back as the
 // next run's --state (a STREAM-type list), persist a config rotated through CONTROL, and load the records
 // into a destination.
-import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { DedupDestination, type SyncTally } from './dedup-destination.js';
 import { controlConfigs, type AirbyteMessage } from './messages.js';
 import { runConnector, type RunOptions, type RunResult } from './run-connector.js';

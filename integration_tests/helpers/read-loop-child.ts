@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { runAirbyte } from '../../src/cdk/airbyte-runner.js';
+import { runAirbyte } from '../../src/cdk/airbyte/runner.js';
 import { resetRealmLimiters } from '../../src/qbo/request-limiter.js';
 import { QuickBooksSource } from '../../src/source.js';
 

@@ -3,7 +3,7 @@
 // structure check (a record shares at least one field path with its schema).
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 

@@ -1,7 +1,7 @@
 // Spawns the built Singer executable (tap-quickbooks) with some arguments and environment; collects its
 // exit code, stdout (raw, and parsed as the JSON lines Singer requires) and stderr.
 import { spawn } from 'node:child_process';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { repoPath } from './repo-paths.js';
 
 export const TAP_BIN = repoPath('dist', 'bin', 'tap-quickbooks.js');

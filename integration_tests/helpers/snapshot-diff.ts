@@ -1,6 +1,6 @@
 // A readable difference between two destination snapshots (deep-equal output of big objects says nothing).
 import { isDeepStrictEqual } from 'node:util';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 
 type Snapshot = Record<string, Record<string, JsonObject>>;
 

@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/protocol.js';
+import type { ConfiguredAirbyteCatalog, JsonObject } from '../../src/cdk/core/protocol.js';
 import { records, type AirbyteMessage } from '../helpers/messages.js';
 
 export const LOAD_SEQ = '_loaded_seq';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveManifest } from '../../src/cdk/run-archive.js';
+import type { ArchiveManifest } from '../../src/cdk/archive/run-archive.js';
 import { expectSucceeded } from '../helpers/assertions.js';
 import { committedCatalog, onlyStreams } from '../helpers/catalogs.js';
 import { startFakeEnv, type FakeEnv } from '../helpers/fake-env.js';

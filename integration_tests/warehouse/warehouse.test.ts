@@ -3,7 +3,7 @@
 // after updates, creates and hard deletes) go to append-only raw tables; dedup by primary key gives the
 // current tables, as an append+dedup destination would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { expectSucceeded } from '../helpers/assertions.js';
 import { committedCatalog } from '../helpers/catalogs.js';
 import { applyChanges, type ExpectedChanges } from '../helpers/changes.js';

@@ -11,7 +11,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AirbyteCatalog, AirbyteMessage, JsonObject } from '../../src/cdk/protocol.js';
+import type { AirbyteCatalog, AirbyteMessage, JsonObject } from '../../src/cdk/core/protocol.js';
 import { startFakeQbo, type FakeQbo } from '../../integration_tests/fake-qbo/index.js';
 import { catalogInMode, onlyStreams } from '../../integration_tests/helpers/catalogs.js';
 import { stateInput } from '../../integration_tests/helpers/checkpoints.js';

@@ -115,7 +115,7 @@ export async function listenForCallback(options: { target: RedirectTarget; state
   const timer = setTimeout(() => {
     const minutes = Math.round((timeoutMs / 60_000) * 10) / 10;
     finish(new AuthError(`Gave up after ${minutes} minute(s) without a redirect to ${target.uri.pathname}. Open the URL in a browser on this machine and finish the consent, or run the command again.`));
-  }, timeoutMs); // kept referenced: the pending grant depends on it (see cdk/exit-guard.ts)
+  }, timeoutMs); // kept referenced: the pending grant depends on it (see cdk/run/exit-guard.ts)
 
   const uri = new URL(target.uri.toString());
   uri.port = String(port);

@@ -5,10 +5,10 @@
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../cdk/errors.js';
-import { readJsonFile } from '../cdk/json-file.js';
-import type { JsonObject } from '../cdk/protocol.js';
-import { SecretRegistry } from '../cdk/secrets.js';
+import { ConfigError } from '../cdk/core/errors.js';
+import { readJsonFile } from '../cdk/io/json-file.js';
+import type { JsonObject } from '../cdk/core/protocol.js';
+import { SecretRegistry } from '../cdk/core/secrets.js';
 import { parseConfig, secretsOf } from '../config.js';
 import { ChangeTrigger } from './change-trigger.js';
 import { parseDuration } from './duration.js';

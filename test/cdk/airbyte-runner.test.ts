@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runAirbyte, type AirbyteRunnerIo } from '../../src/cdk/airbyte-runner.js';
-import { ConfigError } from '../../src/cdk/errors.js';
-import type { AirbyteConnectionStatus, JsonObject } from '../../src/cdk/protocol.js';
-import type { RunContext, Source } from '../../src/cdk/source.js';
-import type { Stream } from '../../src/cdk/stream.js';
+import { runAirbyte, type AirbyteRunnerIo } from '../../src/cdk/airbyte/runner.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import type { AirbyteConnectionStatus, JsonObject } from '../../src/cdk/core/protocol.js';
+import type { RunContext, Source } from '../../src/cdk/core/source-interface.js';
+import type { Stream } from '../../src/cdk/core/stream.js';
 import { CaptureStream, FakeStream, sleep } from './helpers.js';
 import { tempDir } from '../support/temp-dir.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AirbyteWriter } from '../../src/cdk/airbyte-writer.js';
-import { ConfigError, SystemError, TransientError } from '../../src/cdk/errors.js';
-import { JsonLinesOutput } from '../../src/cdk/json-lines-output.js';
-import { SecretRegistry } from '../../src/cdk/secrets.js';
-import { SinkLogger } from '../../src/cdk/sink-logger.js';
+import { AirbyteWriter } from '../../src/cdk/airbyte/writer.js';
+import { ConfigError, SystemError, TransientError } from '../../src/cdk/core/errors.js';
+import { JsonLinesOutput } from '../../src/cdk/io/json-lines-output.js';
+import { SecretRegistry } from '../../src/cdk/core/secrets.js';
+import { SinkLogger } from '../../src/cdk/core/sink-logger.js';
 import { CaptureStream } from './helpers.js';
 
 const NOW = 1_700_000_000_123;

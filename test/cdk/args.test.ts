@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAirbyteArgs } from '../../src/cdk/args.js';
-import { ConfigError } from '../../src/cdk/errors.js';
+import { parseAirbyteArgs } from '../../src/cdk/airbyte/args.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
 
 describe('parseAirbyteArgs', () => {
   it('parses every command', () => {

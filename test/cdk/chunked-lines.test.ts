@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { writeChunkedLines } from '../../src/cdk/chunked-lines.js';
-import type { TextOutput } from '../../src/cdk/json-lines-output.js';
-import { SecretRegistry } from '../../src/cdk/secrets.js';
+import { writeChunkedLines } from '../../src/cdk/io/chunked-lines.js';
+import type { TextOutput } from '../../src/cdk/io/json-lines-output.js';
+import { SecretRegistry } from '../../src/cdk/core/secrets.js';
 
 function capture(): TextOutput & { writes: string[] } {
   const writes: string[] = [];

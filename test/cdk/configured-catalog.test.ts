@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfiguredCatalog } from '../../src/cdk/configured-catalog.js';
-import { ConfigError } from '../../src/cdk/errors.js';
+import { validateConfiguredCatalog } from '../../src/cdk/airbyte/configured-catalog.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
 import { describeStream } from './helpers.js';
 
 const available = [describeStream('invoices'), describeStream('accounts', ['full_refresh']), describeStream('bills')];

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { guardOptionsFor } from '../../src/guarded-main.js';
 
-const GUARD = join(process.cwd(), 'dist', 'src', 'cdk', 'exit-guard.js');
+const GUARD = join(process.cwd(), 'dist', 'src', 'cdk', 'run', 'exit-guard.js');
 
 /** Runs `body` (module code with `guard` installed for `protocol`) in a fresh node; stdout, stderr, exit code. */
 function run(protocol: 'airbyte' | 'singer', body: string): { stdout: string; stderr: string; status: number | null } {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import type { JsonObject, LogLevel, StreamStatus } from '../../src/cdk/protocol.js';
-import type { MessageSink, Stream, StreamEvent, StreamReadRequest } from '../../src/cdk/stream.js';
-import type { AirbyteStream, SyncMode } from '../../src/cdk/protocol.js';
+import type { JsonObject, LogLevel, StreamStatus } from '../../src/cdk/core/protocol.js';
+import type { MessageSink, Stream, StreamEvent, StreamReadRequest } from '../../src/cdk/core/stream.js';
+import type { AirbyteStream, SyncMode } from '../../src/cdk/core/protocol.js';
 
 /** A Writable that keeps everything written, as text. */
 export class CaptureStream extends Writable {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import { parseInputState } from '../../src/cdk/input-state.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import { parseInputState } from '../../src/cdk/airbyte/input-state.js';
 
 const A = { cursor: '2024-01-01T00:00:00Z', v: 1 };
 const B = { cursor: '2024-02-01T00:00:00Z', v: 1 };

@@ -3,11 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import { depthExceededAt, JsonTooDeepError, MAX_JSON_DEPTH, checkDataDepth } from '../../src/cdk/json-depth.js';
-import { readJsonFile } from '../../src/cdk/json-file.js';
-import { reportError } from '../../src/cdk/error-report.js';
-import { configFromEnv } from '../../src/cdk/singer-config.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import { depthExceededAt, JsonTooDeepError, MAX_JSON_DEPTH, checkDataDepth } from '../../src/cdk/io/json-depth.js';
+import { readJsonFile } from '../../src/cdk/io/json-file.js';
+import { reportError } from '../../src/cdk/core/error-report.js';
+import { configFromEnv } from '../../src/cdk/singer/config.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** The input: 200,000 nested arrays. */

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import { readJsonFile } from '../../src/cdk/json-file.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import { readJsonFile } from '../../src/cdk/io/json-file.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const dir = tempDir('json-file-');
@@ -64,7 +64,7 @@ describe('readJsonFile', () => {
 
 describe('jsonErrorOffset', () => {
   it('finds the first syntax error, or none', async () => {
-    const { jsonErrorOffset } = await import('../../src/cdk/json-syntax.js');
+    const { jsonErrorOffset } = await import('../../src/cdk/io/json-syntax.js');
     expect(jsonErrorOffset('{"a": [1, 2.5e3, "x\\n", true, null, {}]}')).toBeUndefined();
     expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
     expect(jsonErrorOffset("{'a': 1}")).toBe(1);

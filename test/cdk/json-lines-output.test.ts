@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { JsonLinesOutput, OutputClosedError } from '../../src/cdk/json-lines-output.js';
+import { JsonLinesOutput, OutputClosedError } from '../../src/cdk/io/json-lines-output.js';
 import { tempDir } from '../support/temp-dir.js';
 import { CaptureStream } from './helpers.js';
 
@@ -107,7 +107,7 @@ describe('JsonLinesOutput', () => {
 
 describe('JsonLinesOutput on stdout redirected to a file', () => {
   const script = `
-    import { JsonLinesOutput } from ${JSON.stringify(new URL('../../dist/src/cdk/json-lines-output.js', import.meta.url).href)};
+    import { JsonLinesOutput } from ${JSON.stringify(new URL('../../dist/src/cdk/io/json-lines-output.js', import.meta.url).href)};
     const out = new JsonLinesOutput(process.stdout);
     try {
       for (let i = 0; i < 3; i++) await out.write('{"n":' + i + ',"s":"é東🍰"}\\n');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, TransientError } from '../../src/cdk/errors.js';
-import { silentLogger } from '../../src/cdk/logger.js';
-import type { ConfiguredAirbyteStream, JsonObject, SyncMode } from '../../src/cdk/protocol.js';
-import { readStreams, SyncFailedError } from '../../src/cdk/read-driver.js';
-import type { StreamEvent } from '../../src/cdk/stream.js';
+import { ConfigError, TransientError } from '../../src/cdk/core/errors.js';
+import { silentLogger } from '../../src/cdk/core/logger.js';
+import type { ConfiguredAirbyteStream, JsonObject, SyncMode } from '../../src/cdk/core/protocol.js';
+import { readStreams, SyncFailedError } from '../../src/cdk/run/read-driver.js';
+import type { StreamEvent } from '../../src/cdk/core/stream.js';
 import { describeStream, FakeStream, RecordingSink, sleep } from './helpers.js';
 
 function configured(name: string, syncMode: SyncMode = 'full_refresh', cursorField?: string[]): ConfiguredAirbyteStream {

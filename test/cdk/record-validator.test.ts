@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/cdk/logger.js';
-import type { ConfiguredAirbyteStream, JsonObject } from '../../src/cdk/protocol.js';
-import { readStreams } from '../../src/cdk/read-driver.js';
-import { hoistRepeats, RecordValidationError, RecordValidator, validatingStream } from '../../src/cdk/record-validator.js';
-import type { StreamEvent } from '../../src/cdk/stream.js';
+import type { Logger } from '../../src/cdk/core/logger.js';
+import type { ConfiguredAirbyteStream, JsonObject } from '../../src/cdk/core/protocol.js';
+import { readStreams } from '../../src/cdk/run/read-driver.js';
+import { hoistRepeats, RecordValidationError, RecordValidator, validatingStream } from '../../src/cdk/validation/record-validator.js';
+import type { StreamEvent } from '../../src/cdk/core/stream.js';
 import { loadStreamSchema } from '../../src/streams/schema-loader.js';
 import { FakeStream, RecordingSink } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonLinesOutput } from '../../src/cdk/json-lines-output.js';
-import { runReplay } from '../../src/cdk/replay-command.js';
-import { MANIFEST, partFiles, RunArchive, type ArchiveManifest } from '../../src/cdk/run-archive.js';
+import { JsonLinesOutput } from '../../src/cdk/io/json-lines-output.js';
+import { runReplay } from '../../src/cdk/archive/replay-command.js';
+import { MANIFEST, partFiles, RunArchive, type ArchiveManifest } from '../../src/cdk/archive/run-archive.js';
 import { tempDir } from '../support/temp-dir.js';
 import { CaptureStream } from './helpers.js';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import type { AirbyteStream, JsonObject } from '../../src/cdk/protocol.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import type { AirbyteStream, JsonObject } from '../../src/cdk/core/protocol.js';
 import {
   keyProperties,
   selectAll,
   selectionFromSingerCatalog,
   toSingerCatalog,
   type SingerCatalog,
-} from '../../src/cdk/singer-catalog.js';
+} from '../../src/cdk/singer/catalog.js';
 
 const schema = (...fields: string[]): JsonObject => ({
   type: 'object',

@@ -1,11 +1,11 @@
 import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import type { JsonObject } from '../../src/cdk/protocol.js';
-import { configFromEnv, envPrefixOf, loadSingerConfig, type SingerConfigOptions } from '../../src/cdk/singer-config.js';
-import { writeFileAtomic } from '../../src/cdk/atomic-file.js';
-import { ConfigWriteBack } from '../../src/cdk/singer-config-writeback.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
+import { configFromEnv, envPrefixOf, loadSingerConfig, type SingerConfigOptions } from '../../src/cdk/singer/config.js';
+import { writeFileAtomic } from '../../src/cdk/io/atomic-file.js';
+import { ConfigWriteBack } from '../../src/cdk/singer/config-writeback.js';
 import { tempDir as removedAfterFile } from '../support/temp-dir.js';
 
 const SETTINGS: JsonObject = {

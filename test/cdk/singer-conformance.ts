@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../src/cdk/protocol.js';
-import { isObject } from '../../src/cdk/json-object.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
+import { isObject } from '../../src/cdk/core/json-object.js';
 
 /** Singer spec 0.3.0 output rules, as an executable check for tests. */
 export interface SingerOutput {

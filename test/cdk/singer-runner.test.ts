@@ -1,12 +1,12 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import type { AirbyteConnectionStatus, AirbyteStream, JsonObject } from '../../src/cdk/protocol.js';
-import type { RunContext, Source } from '../../src/cdk/source.js';
-import type { Stream, StreamEvent, StreamReadRequest } from '../../src/cdk/stream.js';
-import { runSinger, type SingerRunnerIo } from '../../src/cdk/singer-runner.js';
-import type { SingerCatalog } from '../../src/cdk/singer-catalog.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import type { AirbyteConnectionStatus, AirbyteStream, JsonObject } from '../../src/cdk/core/protocol.js';
+import type { RunContext, Source } from '../../src/cdk/core/source-interface.js';
+import type { Stream, StreamEvent, StreamReadRequest } from '../../src/cdk/core/stream.js';
+import { runSinger, type SingerRunnerIo } from '../../src/cdk/singer/runner.js';
+import type { SingerCatalog } from '../../src/cdk/singer/catalog.js';
 import { CaptureStream } from './helpers.js';
 import { checkSingerOutput } from './singer-conformance.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import { parseSingerState, readSingerStateFile } from '../../src/cdk/singer-state.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import { parseSingerState, readSingerStateFile } from '../../src/cdk/singer/state.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const A = { cursor: '2024-01-01T00:00:00Z', v: 1 };

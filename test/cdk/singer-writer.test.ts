@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import { JsonLinesOutput } from '../../src/cdk/json-lines-output.js';
-import type { JsonObject } from '../../src/cdk/protocol.js';
-import { SecretRegistry } from '../../src/cdk/secrets.js';
-import { SingerWriter, type SingerStreamInfo, type SingerWriterOptions } from '../../src/cdk/singer-writer.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import { JsonLinesOutput } from '../../src/cdk/io/json-lines-output.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
+import { SecretRegistry } from '../../src/cdk/core/secrets.js';
+import { SingerWriter, type SingerStreamInfo, type SingerWriterOptions } from '../../src/cdk/singer/writer.js';
 import { CaptureStream } from './helpers.js';
 import { checkSingerOutput } from './singer-conformance.js';
 

@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
-import type { Logger } from '../../src/cdk/logger.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import type { Logger } from '../../src/cdk/core/logger.js';
 import { main } from '../../src/cli.js';
 import { closest } from '../../src/config-aliases.js';
 import { parseConfig } from '../../src/config.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuickBooksSource } from '../../src/source.js';
-import { ConfigError } from '../../src/cdk/errors.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
 import { parseConfig, secretsOf } from '../../src/config.js';
 
 const base = { client_id: 'id', client_secret: 'secret-1', refresh_token: 'rt-1', realm_id: '123', start_date: '2021-01-01T00:00:00Z' };

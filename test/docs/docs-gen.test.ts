@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { packageRoot } from '../../src/cdk/package-root.js';
+import { packageRoot } from '../../src/cdk/core/package-root.js';
 import { ENTITY_REGISTRY } from '../../src/streams/entity-registry.js';
 import { loadStreamSchema } from '../../src/streams/schema-loader.js';
 import { ER_DOC, main, syncDocs } from '../../scripts/docs-gen.js';

@@ -67,7 +67,7 @@ describe('executables under signals', () => {
   });
 
   it('before any command listens, SIGTERM still ends the process with 143 (node as PID 1 has no default action)', async () => {
-    const module = repoPath('dist', 'src', 'cdk', 'exit-on-signal.js');
+    const module = repoPath('dist', 'src', 'cdk', 'run', 'exit-on-signal.js');
     const script = `await import(${JSON.stringify(module)}); process.kill(process.pid, 'SIGTERM'); setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
     const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];

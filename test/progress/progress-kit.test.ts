@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { liveLines, metricsText, ProgressDisplay, summaryTable } from '../../src/cdk/progress-display.js';
-import { countDeletes, ProgressTracker, trackingSink } from '../../src/cdk/progress-tracker.js';
+import { liveLines, metricsText, ProgressDisplay, summaryTable } from '../../src/cdk/progress/display.js';
+import { countDeletes, ProgressTracker, trackingSink } from '../../src/cdk/progress/tracker.js';
 import { qboProgressMetrics } from '../../src/qbo/progress-metrics.js';
 import { RecordingSink } from '../cdk/helpers.js';
 import { FakeTerminal } from './support.js';

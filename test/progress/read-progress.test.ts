@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAirbyte } from '../../src/cdk/airbyte-runner.js';
+import { runAirbyte } from '../../src/cdk/airbyte/runner.js';
 import { FakeTerminal, ProgressSource, readArgs } from './support.js';
 
 const ESC = '\u001b[';

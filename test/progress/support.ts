@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../src/cdk/errors.js';
-import type { ProgressMetrics } from '../../src/cdk/progress-display.js';
-import type { AirbyteConnectionStatus, JsonObject } from '../../src/cdk/protocol.js';
-import type { Source } from '../../src/cdk/source.js';
-import type { Stream } from '../../src/cdk/stream.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
+import type { ProgressMetrics } from '../../src/cdk/progress/display.js';
+import type { AirbyteConnectionStatus, JsonObject } from '../../src/cdk/core/protocol.js';
+import type { Source } from '../../src/cdk/core/source-interface.js';
+import type { Stream } from '../../src/cdk/core/stream.js';
 import { CaptureStream, FakeStream, sleep } from '../cdk/helpers.js';
 import { tempDir } from '../support/temp-dir.js';
 

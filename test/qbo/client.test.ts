@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, SystemError } from '../../src/cdk/errors.js';
+import { ConfigError, SystemError } from '../../src/cdk/core/errors.js';
 import { loadSpec, parseConfig } from '../../src/config.js';
 import { QboClient, createQboClient, parseCdcResponse, parseQueryResponse } from '../../src/qbo/client.js';
 import { QboQueryError } from '../../src/qbo/qbo-errors.js';

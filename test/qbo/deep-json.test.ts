@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAirbyte } from '../../src/cdk/airbyte-runner.js';
-import { JsonTooDeepError } from '../../src/cdk/json-depth.js';
+import { runAirbyte } from '../../src/cdk/airbyte/runner.js';
+import { JsonTooDeepError } from '../../src/cdk/io/json-depth.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { parseQueryBody } from '../../src/qbo/query-body-parser.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';

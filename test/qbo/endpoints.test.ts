@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/cdk/errors.js';
+import { ConfigError } from '../../src/cdk/core/errors.js';
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL, TOKEN_URL, isLoopbackHost, resolveEndpoints } from '../../src/qbo/endpoints.js';
 
 describe('resolveEndpoints', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, SystemError, TransientError } from '../../src/cdk/errors.js';
+import { ConfigError, SystemError, TransientError } from '../../src/cdk/core/errors.js';
 import { errorFromResponse, readQboResponse } from '../../src/qbo/faults.js';
 import { parseBody, parseRetryAfter, type QboResponseInput } from '../../src/qbo/fault-parser.js';
 import {

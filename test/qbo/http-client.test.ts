@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SystemError, TransientError } from '../../src/cdk/errors.js';
+import { SystemError, TransientError } from '../../src/cdk/core/errors.js';
 import { QboFaultError, QboServerError, QboThrottleError } from '../../src/qbo/qbo-errors.js';
 import { QboHttpClient, QboRetriesExhaustedError, type QboHttpClientOptions } from '../../src/qbo/http-client.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';

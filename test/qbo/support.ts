@@ -1,5 +1,5 @@
 // Shared helpers for the QBO layer tests (not a test file itself).
-import type { Logger } from '../../src/cdk/logger.js';
+import type { Logger } from '../../src/cdk/core/logger.js';
 import type { AccessTokenSource } from '../../src/qbo/token-manager.js';
 
 export const REALM = '9130350000000000';

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, TransientError } from '../../src/cdk/errors.js';
+import { ConfigError, TransientError } from '../../src/cdk/core/errors.js';
 import { QboClient } from '../../src/qbo/client.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';

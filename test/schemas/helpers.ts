@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { isObject } from '../../src/cdk/json-object.js';
-import { packageRoot } from '../../src/cdk/package-root.js';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import { isObject } from '../../src/cdk/core/json-object.js';
+import { packageRoot } from '../../src/cdk/core/package-root.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 
 // ajv-formats is CommonJS: NodeNext types its default import as the exports object, whose
 // `default` is the plugin (at run time too: the module sets exports.default).

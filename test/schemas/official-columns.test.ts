@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAirbyte } from '../../src/cdk/airbyte-runner.js';
-import type { AirbyteStream, JsonObject } from '../../src/cdk/protocol.js';
+import { runAirbyte } from '../../src/cdk/airbyte/runner.js';
+import type { AirbyteStream, JsonObject } from '../../src/cdk/core/protocol.js';
 import { QuickBooksSource } from '../../src/source.js';
 import { CaptureStream } from '../cdk/helpers.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { loadStreamSchema } from '../../src/streams/schema-loader.js';
 import { fixtureRecords, newAjv } from './helpers.js';
 

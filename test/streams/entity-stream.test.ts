@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/cdk/logger.js';
-import type { JsonObject, SyncMode } from '../../src/cdk/protocol.js';
-import type { StreamEvent } from '../../src/cdk/stream.js';
+import type { Logger } from '../../src/cdk/core/logger.js';
+import type { JsonObject, SyncMode } from '../../src/cdk/core/protocol.js';
+import type { StreamEvent } from '../../src/cdk/core/stream.js';
 import { errorFromResponse } from '../../src/qbo/faults.js';
 import { ChangeFeed } from '../../src/streams/change-feed.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';

@@ -3,13 +3,13 @@
 // 01:10-08:00). Same-second groups larger than a page, a restart inside such a group, the fall-back
 // hour, and a resume whose saved cursor prints its second differently from the rows.
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/cdk/protocol.js';
-import type { StreamEvent } from '../../src/cdk/stream.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
+import type { StreamEvent } from '../../src/cdk/core/stream.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';
 import { EntityStream } from '../../src/streams/entity-stream.js';
 import { PageBudget } from '../../src/streams/page-budget.js';
 import { sameInstant } from '../../src/streams/qbo-time.js';
-import { silentLogger } from '../../src/cdk/logger.js';
+import { silentLogger } from '../../src/cdk/core/logger.js';
 import { MemoryQbo, type MemoryRow } from './memory-qbo.js';
 
 const PAGE = 10;

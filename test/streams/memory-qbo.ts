@@ -1,7 +1,7 @@
 // An in-memory QboApi for stream tests: interprets exactly the query forms query-builder.ts emits
 // (SELECT */COUNT(*), Active IN, MetaData.LastUpdatedTime = >= <=, ORDERBY cursor + Id,
 // STARTPOSITION, MAXRESULTS), ordered and compared like QBO (instants across offsets).
-import type { JsonObject } from '../../src/cdk/protocol.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { errorFromResponse } from '../../src/qbo/faults.js';
 import type { CdcResult, QboApi, QueryPage, QboRequestStats } from '../../src/qbo/types.js';
 import { instantOf } from '../../src/streams/qbo-time.js';

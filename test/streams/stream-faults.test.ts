@@ -2,9 +2,9 @@
 // context declaration" / a resource path QBO does not serve) ends with 0 records and one WARN; every
 // other fault still fails it; a custom query QBO refuses is a config_error naming the query.
 import { describe, expect, it } from 'vitest';
-import { failureTypeOf, StreamConfigError } from '../../src/cdk/errors.js';
-import type { Logger } from '../../src/cdk/logger.js';
-import type { JsonObject, SyncMode } from '../../src/cdk/protocol.js';
+import { failureTypeOf, StreamConfigError } from '../../src/cdk/core/errors.js';
+import type { Logger } from '../../src/cdk/core/logger.js';
+import type { JsonObject, SyncMode } from '../../src/cdk/core/protocol.js';
 import { errorFromResponse } from '../../src/qbo/faults.js';
 import { unavailableFeatureReason } from '../../src/qbo/unavailable-feature.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';

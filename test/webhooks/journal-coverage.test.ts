@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/cdk/logger.js';
-import type { JsonObject } from '../../src/cdk/protocol.js';
-import type { Stream, StreamEvent } from '../../src/cdk/stream.js';
+import type { Logger } from '../../src/cdk/core/logger.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
+import type { Stream, StreamEvent } from '../../src/cdk/core/stream.js';
 import { Journal, type JournalEntry } from '../../src/webhooks/journal.js';
 import { withJournalCoverage } from '../../src/webhooks/journal-coverage.js';
 import { FakeStream } from '../cdk/helpers.js';

@@ -1,6 +1,6 @@
 // Shared inputs of the generators: seed, counts, the history window and per-entity timelines, plus helpers
 // for the parts every QBO object has (domain, Id, SyncToken, MetaData) and for references between entities.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { hash32, Rng } from '../prng.js';
 import { Timeline } from '../store/timeline.js';
 import { formatSeconds, localDate, type OffsetRule } from '../time.js';

@@ -1,6 +1,6 @@
 // Small fixed name lists and settings entities: classes, departments, terms, payment methods, tax tables,
 // currencies and rates, customer types, journal codes, budgets.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { BaseSource } from '../store/source.js';
 import { formatSeconds, localDate } from '../time.js';
 import { ACCOUNTS, accountRef, EXPENSE_ACCOUNTS, ACCT } from './chart.js';

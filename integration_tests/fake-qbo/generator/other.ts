@@ -1,6 +1,6 @@
 // Journal entries (debits equal credits), deposits, transfers, time activities, attachables, recurring
 // transaction templates, reimburse charges and tax payments.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { BaseSource } from '../store/source.js';
 import { accountRef, ACCT, EXPENSE_ACCOUNTS } from './chart.js';
 import { GenContext, money } from './context.js';

@@ -1,6 +1,6 @@
 // Customers (with sub-customers), vendors and employees. The first names are curated (apostrophes, unicode,
 // emoji, quotes); beyond them names are composed from the index, so any count can be generated.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { BaseSource } from '../store/source.js';
 import type { Rng } from '../prng.js';
 import { GenContext, money } from './context.js';

@@ -1,6 +1,6 @@
 // Purchase side: bills (item- and account-based expense lines), bill payments applied to bills, purchases
 // (cash/check/credit card expenses), purchase orders, vendor credits and credit card payments.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { Rng } from '../prng.js';
 import type { BaseSource } from '../store/source.js';
 import { accountRef, ACCT, EXPENSE_ACCOUNTS } from './chart.js';

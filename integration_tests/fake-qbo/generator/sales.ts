@@ -1,6 +1,6 @@
 // Sales forms: invoices, estimates, sales receipts, credit memos, refund receipts, and payments that apply
 // to invoices. Payment i pays invoice floor(i*N/P) in full, and that invoice links back to it.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { Rng } from '../prng.js';
 import type { BaseSource } from '../store/source.js';
 import { accountRef, ACCT } from './chart.js';

@@ -1,5 +1,5 @@
 // Singletons (CompanyInfo, Preferences) and the read-only TaxClassification catalogue.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { BaseSource } from '../store/source.js';
 import type { GenContext } from './context.js';
 import { sourceOf } from './lists.js';

@@ -1,6 +1,6 @@
 // The Accounting API under /v3/company/{realm}/: query, cdc, reads, singletons, exchange rates, tax
 // classifications and reports. Handlers return a Reply or throw a QboFault.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { changeDataCapture } from '../cdc.js';
 import { entityByPath } from '../entities.js';
 import { assertQueryable, assertResource } from '../features.js';

@@ -1,7 +1,7 @@
 // Evaluation of WHERE conditions and ORDERBY keys against a record. Property names are case-insensitive,
 // references compare by their `value`, date-times compare as instants across UTC offsets, strings
 // compare case-insensitively (QBO documents values as case-insensitive).
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { looksLikeDateTime, parseInstant, type OffsetRule } from '../time.js';
 import type { Condition, Literal } from './ast.js';
 

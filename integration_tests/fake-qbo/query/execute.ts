@@ -3,7 +3,7 @@
 //  - index plans: only LastUpdatedTime bounds and ORDERBY LastUpdatedTime, or no filter and Id order:
 //    binary search and rank arithmetic over the lazy table (no scan, whatever STARTPOSITION);
 //  - a scan for everything else (LastUpdatedTime bounds are checked before a record is built).
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { entityByName, type EntityDef } from '../entities.js';
 import { queryFault } from '../faults.js';
 import type { Company } from '../store/company.js';

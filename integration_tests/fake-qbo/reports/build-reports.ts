@@ -2,7 +2,7 @@
 // enough for the connector's flattener; numbers are internally consistent (debits = credits,
 // sections = sum of their rows, P&L net income = balance-sheet net income for the fiscal year).
 // Simplifications: fiscal year = calendar year; no sub-accounts; one currency (USD).
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { round2, type Basis, type EntitySource, type Ledger, type LedgerAccount, type Posting } from './ledger.js';
 import { cell, columns, dataRow, header, money, moneyOrBlank, section, type Cell, type ColumnSpec, type Row } from './shape.js';
 

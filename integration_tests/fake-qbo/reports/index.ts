@@ -5,7 +5,7 @@
 // fake-only query parameters fake_max_days / fake_timeout_days. A period report whose range is
 // longer than maxDays answers 200 with QBO's "Unable to display more data" row; longer than
 // timeoutDays, a 504.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { agingDetail, agingSummary, partyBalance, transactionList } from './open-items.js';
 import { balanceSheet, cashFlow, generalLedger, profitAndLoss, profitAndLossDetail, trialBalance, type ReportRequest } from './build-reports.js';
 import { buildLedger, type Basis, type EntitySource } from './ledger.js';

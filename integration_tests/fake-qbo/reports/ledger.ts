@@ -5,7 +5,7 @@
 // credits post nothing; a payment credits the income accounts of the invoices it pays, pro rata,
 // and a bill payment debits the expense accounts of the bills it pays, pro rata (anything unlinked
 // goes to the default income / expense account). All other transactions post as on accrual.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 
 export type EntitySource = (entity: string) => Iterable<JsonObject>;
 export type Basis = 'Accrual' | 'Cash';

@@ -2,7 +2,7 @@
 // balances, and the transaction list. Open amount = document total minus what payments dated on or
 // before the report date apply to it; credits and unapplied payments count as negative items, so a
 // party's aging total equals its A/R (A/P) balance.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { round2, type Ledger } from './ledger.js';
 import { cell, columns, dataRow, header, money, moneyOrBlank, section, type Row } from './shape.js';
 import type { ReportRequest } from './build-reports.js';

@@ -1,6 +1,6 @@
 // Builders of QBO's report JSON shape (Report.xsd): Header, Columns with ColKey metadata, nested
 // Rows with Section / Data rows, ColData cells {value, id?} with money as "1234.50" strings.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 
 export type Cell = { value: string; id?: string };
 export type Row = JsonObject;

@@ -1,6 +1,6 @@
 // The fake company: one Table per entity, the mutation API tests use to change data during a sync, and
 // ground truth (every live record, inactive included, and every deletion with its time).
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { FakeClock } from '../clock.js';
 import { entityDef, ENTITIES } from '../entities.js';
 import { formatSeconds, type OffsetRule } from '../time.js';

@@ -1,5 +1,5 @@
 // What a generator provides for one entity: a count and two pure functions of the index.
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 
 export interface BaseSource {
   /** Number of generated records (Ids 1..count in generation order). */

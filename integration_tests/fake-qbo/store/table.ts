@@ -2,7 +2,7 @@
 // overlay of mutations (updated and created records, tombstones). Pages ordered by LastUpdatedTime or Id
 // are located by binary search and rank arithmetic, so a late page of a million records costs about as
 // much as the first one: O(overlay * log n + page size).
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { BaseSource } from './source.js';
 import { countIn, insertSorted, kthNotExcluded, lowerBound, removeSorted } from './sorted.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeQbo, type FakeQbo } from '../../../integration_tests/fake-qbo/index.js';
 import { handleReport } from '../../../integration_tests/fake-qbo/reports/index.js';
 import { buildLedger } from '../../../integration_tests/fake-qbo/reports/ledger.js';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { reportParams } from '../../../src/streams/reports/fetch-report-range.js';
 import { flattenReport } from '../../../src/streams/reports/flatten-report.js';
 import { REPORTS, reportByQboName } from '../../../src/streams/reports/report-registry.js';

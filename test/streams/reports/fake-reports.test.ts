@@ -1,9 +1,9 @@
 // The fake QBO report endpoint: its numbers must tie out, and the connector must read it end to end.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, TransientError } from '../../../src/cdk/errors.js';
-import { silentLogger } from '../../../src/cdk/logger.js';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
-import type { StreamEvent } from '../../../src/cdk/stream.js';
+import { ConfigError, TransientError } from '../../../src/cdk/core/errors.js';
+import { silentLogger } from '../../../src/cdk/core/logger.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
+import type { StreamEvent } from '../../../src/cdk/core/stream.js';
 import { flattenReport } from '../../../src/streams/reports/flatten-report.js';
 import { reportByQboName } from '../../../src/streams/reports/report-registry.js';
 import { ReportStream } from '../../../src/streams/reports/report-stream.js';

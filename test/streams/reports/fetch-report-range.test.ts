@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, SystemError, TransientError } from '../../../src/cdk/errors.js';
-import { silentLogger } from '../../../src/cdk/logger.js';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import { ConfigError, SystemError, TransientError } from '../../../src/cdk/core/errors.js';
+import { silentLogger } from '../../../src/cdk/core/logger.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import {
   MAX_REPORT_COLUMNS,
   fetchReportRange,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { flattenReport, hasNoReportData, parseReportNumber, type FlattenContext } from '../../../src/streams/reports/flatten-report.js';
 import { reportByQboName, type ReportDefinition } from '../../../src/streams/reports/report-registry.js';
 import { fixture } from './helpers.js';

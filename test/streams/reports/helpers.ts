@@ -1,6 +1,6 @@
 // Shared helpers of the report tests: fixtures from test/fixtures/reports and a scripted QboApi.
 import { readFileSync } from 'node:fs';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import type { QboApi, QboRequestStats } from '../../../src/qbo/types.js';
 
 export function fixture(name: string): JsonObject {

@@ -2,7 +2,7 @@
 // with every field declared by the stream's schema and typed as declared; a column key the
 // registry has never seen goes under extra_amounts / extra_columns, never to the top level.
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
 import { flattenReport, type FlattenContext } from '../../../src/streams/reports/flatten-report.js';
 import { reportByQboName, type ReportDefinition } from '../../../src/streams/reports/report-registry.js';
 import { buildReportSchema } from '../../../src/streams/reports/report-schema.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_COLUMNS, columnInfo, normalizeKey } from '../../../src/streams/reports/report-columns.js';
 import { REPORTS } from '../../../src/streams/reports/report-registry.js';
-import { silentLogger } from '../../../src/cdk/logger.js';
-import { SecretRegistry } from '../../../src/cdk/secrets.js';
+import { silentLogger } from '../../../src/cdk/core/logger.js';
+import { SecretRegistry } from '../../../src/cdk/core/secrets.js';
 import { QuickBooksSource } from '../../../src/source.js';
 
 const snake = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/cdk/errors.js';
-import { silentLogger, type Logger } from '../../../src/cdk/logger.js';
-import type { JsonObject } from '../../../src/cdk/protocol.js';
-import type { StreamEvent, StreamReadRequest } from '../../../src/cdk/stream.js';
+import { ConfigError } from '../../../src/cdk/core/errors.js';
+import { silentLogger, type Logger } from '../../../src/cdk/core/logger.js';
+import type { JsonObject } from '../../../src/cdk/core/protocol.js';
+import type { StreamEvent, StreamReadRequest } from '../../../src/cdk/core/stream.js';
 import { createReportStreams, listReportStreamNames, ReportStream } from '../../../src/streams/reports/index.js';
 import { reportByQboName } from '../../../src/streams/reports/report-registry.js';
 import { fakeApi, fixture } from './helpers.js';
