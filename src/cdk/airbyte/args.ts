@@ -1,3 +1,5 @@
+// The Airbyte command line (spec | check --config | discover --config | read --config --catalog [--state])
+// parsed into an AirbyteCommand; anything else is a ConfigError carrying the usage line.
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
 

@@ -1,3 +1,5 @@
+// The ConfiguredAirbyteCatalog a read is given, checked against the discovered streams. Lenient by
+// design: an unknown stream or unsupported sync mode rejects that stream only, the rest still sync.
 import { ConfigError } from '../core/errors.js';
 import type { AirbyteStream, ConfiguredAirbyteStream, DestinationSyncMode, SyncMode } from '../core/protocol.js';
 import { isObject } from '../core/json-object.js';

@@ -1,3 +1,5 @@
+// The --state file in any form Airbyte writes (STREAM messages, GLOBAL, the legacy bare object)
+// reduced to one map: stream name -> stream_state.
 import { ConfigError } from '../core/errors.js';
 import type { JsonObject } from '../core/protocol.js';
 import { isObject } from '../core/json-object.js';

@@ -1,3 +1,5 @@
+// The MessageSink of the Airbyte protocol: every message one JSON line on stdout, secrets scrubbed
+// from everything but CONTROL (which must carry the rotated tokens to the platform).
 import { writeChunkedLines } from '../io/chunked-lines.js';
 import { failureTypeOf } from '../core/errors.js';
 import { reportError } from '../core/error-report.js';

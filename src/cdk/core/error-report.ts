@@ -1,3 +1,5 @@
+// What any thrown value becomes in front of a person: one scrubbed line, the maintainer's detail
+// (internal message) and a stack, except for config errors (the fix is in the message, not the code).
 import { ConnectorError } from './errors.js';
 
 /** What a protocol writer says about a thrown value: one readable line, maintainer detail, stack. */

@@ -1,3 +1,5 @@
+// The kit's error classes: each carries the Airbyte failure_type (config_error, transient_error,
+// system_error) a TRACE ERROR reports, so the class thrown decides what the user is told.
 import type { FailureType } from './protocol.js';
 
 /**

@@ -1,3 +1,5 @@
+// The connector package's root folder (where spec.json and schemas/ live), found from this file's
+// location so it works from src/ under vitest, dist/ after a build, and the Docker image.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

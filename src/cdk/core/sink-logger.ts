@@ -1,3 +1,5 @@
+// The Logger used during a command: each line becomes a LOG message through the protocol's
+// MessageSink (so Airbyte and Singer each put it where their protocol wants it).
 import type { Logger } from './logger.js';
 import type { LogLevel } from './protocol.js';
 import type { MessageSink } from './stream.js';

@@ -1,3 +1,5 @@
+// The contract a connector implements to be run by the kit: Source<Config> (spec, config parsing,
+// check, discover, streams) and the RunContext it is given. Named apart from src/source.ts, the QBO source.
 import type { Logger } from './logger.js';
 import type { ProgressMetrics } from '../progress/display.js';
 import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecification, JsonObject } from './protocol.js';

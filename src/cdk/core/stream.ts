@@ -1,3 +1,5 @@
+// The contract of one stream: what the read driver hands it (StreamReadRequest), what it yields
+// (records, state, deletes, logs as StreamEvents) and the MessageSink those events go to.
 import type { AirbyteStream, JsonObject, LogLevel, StreamStatus, SyncMode } from './protocol.js';
 
 /** What the read driver hands a stream: its configured mode and its own slice of the input state. */

@@ -1,3 +1,5 @@
+// Reading a JSON input file named on the command line (config, catalog, state): errors name the
+// file, the line and column of a syntax error, and the expected shape; never a stack.
 import { oneLine } from '../core/error-report.js';
 import { ConfigError } from '../core/errors.js';
 import { checkJsonDepth } from './json-depth.js';

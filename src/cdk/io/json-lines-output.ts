@@ -1,3 +1,5 @@
+// The one stdout of a run: lines written in order, with backpressure, as one write per chunk;
+// a closed pipe (EPIPE) becomes OutputClosedError so a read stops instead of writing into the void.
 import { writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 

@@ -1,3 +1,5 @@
+// Running a read's streams: a concurrency limit, STREAM_STATUS STARTED/RUNNING/COMPLETE/INCOMPLETE,
+// per-stream failures reported once each, interrupt handling, and the per-stream summary line.
 import { ConfigError, ConnectorError, failureTypeOf } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { describeReason, untilAborted } from './interruptible.js';

@@ -1,3 +1,5 @@
+// The Singer --about output (name, version, capabilities, settings) as JSON or Markdown, built
+// from the connector's spec so Meltano Hub's settings and ours cannot drift apart.
 import type { JsonObject } from '../core/protocol.js';
 import { TOKEN_STORE_SETTING } from './config.js';
 

@@ -1,3 +1,5 @@
+// The Singer command line (--config [--catalog|--properties] [--state] [--discover] [--about]
+// [--format]) parsed into a SingerCommand; anything else is a ConfigError with the usage.
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
 

@@ -1,3 +1,5 @@
+// Singer catalogs both ways: discover output (streams + metadata breadcrumbs, key and replication
+// properties) from AirbyteStreams, and a Singer selection (selected streams and fields) from an input catalog.
 import { ConfigError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { AirbyteStream, ConfiguredAirbyteStream, JsonObject, SyncMode } from '../core/protocol.js';

@@ -1,3 +1,5 @@
+// The Singer config: --config files merged in order, TAP_* environment settings (Meltano's --config ENV),
+// and the token store overlay, with the token store's own path setting.
 import { checkJsonDepth } from '../io/json-depth.js';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';

@@ -1,3 +1,5 @@
+// The Singer --state file in every form a user or Meltano hands over (bookmarks, a saved STATE message,
+// singer_state, tap-airbyte-wrapper's airbyte_state) reduced to one map: stream name -> bookmark.
 import { ConfigError } from '../core/errors.js';
 import { parseInputState } from '../airbyte/input-state.js';
 import { readJsonFile } from '../io/json-file.js';

@@ -1,3 +1,5 @@
+// The MessageSink of the Singer protocol: SCHEMA before a stream's first RECORD, STATE as bookmarks,
+// ACTIVATE_VERSION for full refreshes, deletes as _sdc_deleted_at; logs go to stderr, scrubbed.
 import { writeChunkedLines } from '../io/chunked-lines.js';
 import { reportError } from '../core/error-report.js';
 import type { TextOutput } from '../io/json-lines-output.js';
