@@ -1,3 +1,5 @@
+// The Airbyte protocol front end: argv -> spec / check / discover / read on a Source, messages on
+// stdout through AirbyteWriter, the process exit code as the result (the shared lifecycle is run/command-lifecycle.ts).
 import type { Writable } from 'node:stream';
 import { dirname, resolve } from 'node:path';
 import { parseAirbyteArgs, type AirbyteCommand } from './args.js';
@@ -6,16 +8,14 @@ import { validateConfiguredCatalog } from './configured-catalog.js';
 import { ConfigError } from '../core/errors.js';
 import { parseInputState } from './input-state.js';
 import { readJsonFile } from '../io/json-file.js';
-import { JsonLinesOutput, OutputClosedError } from '../io/json-lines-output.js';
+import { JsonLinesOutput } from '../io/json-lines-output.js';
 import type { JsonObject } from '../core/protocol.js';
-import { readStreams, SyncFailedError } from '../run/read-driver.js';
-import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from '../run/interruptible.js';
-import { RunArchive } from '../archive/run-archive.js';
+import { readStreams } from '../run/read-driver.js';
+import { untilInterrupted } from '../run/interruptible.js';
+import { runCommand, type CommandSession, type ProtocolFrontEnd } from '../run/command-lifecycle.js';
 import { progressSession, type ProgressSession } from '../progress/session.js';
-import { SecretRegistry } from '../core/secrets.js';
 import { ConfigWriteBack } from '../singer/config-writeback.js';
 import { overlayTokenStore, tokenStorePathOf } from '../singer/config.js';
-import { setExitGuardScrubber } from '../run/exit-guard.js';
 import { SinkLogger } from '../core/sink-logger.js';
 import type { RunContext, Source } from '../core/source-interface.js';
 
@@ -35,9 +35,12 @@ export interface AirbyteRunnerIo {
  * (unless the read already reported each stream's), never a bare stack dump.
  */
 export async function runAirbyte<C>(source: Source<C>, argv: string[], io: AirbyteRunnerIo = {}): Promise<number> {
+  return runCommand((session) => airbyteFrontEnd(source, io, session), argv, io);
+}
+
+function airbyteFrontEnd<C>(source: Source<C>, io: AirbyteRunnerIo, session: CommandSession): ProtocolFrontEnd<AirbyteCommand> {
   const stderr = io.stderr ?? process.stderr;
-  const secrets = new SecretRegistry();
-  setExitGuardScrubber((text) => secrets.scrub(text)); // a guard report names no secret either
+  const { secrets } = session;
   const output = new JsonLinesOutput(io.stdout ?? process.stdout);
   const writer = new AirbyteWriter({ output, secrets });
   const logOptions = { debug: (io.env ?? process.env)['LOG_LEVEL']?.toUpperCase() === 'DEBUG' };
@@ -49,58 +52,24 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
     await writeBack?.save(config);
   };
   const ctx: RunContext = { logger, secrets, emitConfig };
-  let interruptedBy: string | undefined;
-  // Every command listens: node as a container's PID 1 has no default action for SIGTERM/SIGINT.
-  const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal: (name: NodeJS.Signals) => void (interruptedBy ??= name) };
   let progress: ProgressSession | undefined;
-  let archive: RunArchive | undefined;
 
-  const say = (text: string): void => {
-    progress?.display.clear();
-    stderr.write(secrets.scrub(text) + '\n');
+  return {
+    output,
+    parse(args) {
+      const command = parseAirbyteArgs(args);
+      logOptions.debug ||= command.debug;
+      return command;
+    },
+    interruptLogger: () => logger,
+    run,
+    report: (error) => writer.error(error),
+    say(text) {
+      progress?.display.clear();
+      stderr.write(secrets.scrub(`source: ${text}`) + '\n');
+    },
+    close: () => output.close(),
   };
-
-  try {
-    const command = parseAirbyteArgs(argv);
-    logOptions.debug ||= command.debug;
-    await runInterruptible(interrupt, (signal) => run(command, signal));
-    await output.close();
-    return closeArchive(0);
-  } catch (error) {
-    return closeArchive(await fail(error));
-  }
-
-  /** The archive records how the run ended (after the last message, the error included). */
-  function closeArchive(code: number): number {
-    try {
-      archive?.close(code === 0 ? 'succeeded' : 'failed', code);
-    } catch (error) {
-      say(`source: the run archive ${archive?.dir ?? ''} could not be completed: ${(error as Error).message}`);
-      return code === 0 ? 1 : code;
-    }
-    return code;
-  }
-
-  async function fail(error: unknown): Promise<number> {
-    const code = interruptedBy === undefined ? 1 : (SIGNAL_EXIT_CODES[interruptedBy] ?? 1);
-    if (error instanceof OutputClosedError || output.error !== undefined) {
-      say(`source: ${(output.error ?? (error as Error)).message}`);
-      return code;
-    }
-    if (!(error instanceof SyncFailedError && error.reported)) {
-      try {
-        await writer.error(error);
-      } catch (writeError) {
-        say(`source: could not report an error (${String(writeError)}): ${String(error)}`);
-      }
-    }
-    try {
-      await output.close();
-    } catch (closeError) {
-      say(`source: ${String(closeError)}`);
-    }
-    return code;
-  }
 
   /** The config file with the token store on top; rotated tokens are written back to both (shell runs). */
   function loadConfig(path: string): JsonObject {
@@ -157,11 +126,7 @@ export async function runAirbyte<C>(source: Source<C>, argv: string[], io: Airby
         : parseInputState(readJsonFile(command.state, 'state', { expect: 'object or array', allowEmpty: true }));
 
     source.prepareRead?.(config, ctx, catalog, state);
-    if (command.archive !== undefined) {
-      archive = RunArchive.open(command.archive, { protocol: 'airbyte' });
-      output.setTap(archive.tap);
-      logger.info(`Archiving this run's messages to ${archive.dir} (replay: source-quickbooks replay ${archive.dir}).`);
-    }
+    if (command.archive !== undefined) session.openArchive(command.archive, 'airbyte', logger, 'source-quickbooks');
 
     // A person at a terminal sees progress on stderr; a platform (stderr not a TTY) gets nothing extra.
     progress = progressSession({ stderr, stdout: io.stdout ?? process.stdout, sink: writer, metrics: () => source.progressMetrics?.() });

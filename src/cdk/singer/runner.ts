@@ -1,13 +1,13 @@
+// The Singer protocol front end: argv -> --about / --discover / sync on a Source, SCHEMA/RECORD/STATE
+// on stdout through SingerWriter, logs on stderr, rotated tokens written back (config-writeback.ts).
 import type { Writable } from 'node:stream';
 import { readJsonFile } from '../io/json-file.js';
 import { silentLogger } from '../core/logger.js';
-import { JsonLinesOutput, OutputClosedError } from '../io/json-lines-output.js';
+import { JsonLinesOutput } from '../io/json-lines-output.js';
 import type { JsonObject } from '../core/protocol.js';
-import { readStreams, SyncFailedError } from '../run/read-driver.js';
-import { runInterruptible, SIGNAL_EXIT_CODES, untilInterrupted } from '../run/interruptible.js';
-import { RunArchive } from '../archive/run-archive.js';
-import { SecretRegistry } from '../core/secrets.js';
-import { setExitGuardScrubber } from '../run/exit-guard.js';
+import { readStreams } from '../run/read-driver.js';
+import { untilInterrupted } from '../run/interruptible.js';
+import { runCommand, type CommandSession, type ProtocolFrontEnd } from '../run/command-lifecycle.js';
 import { SinkLogger } from '../core/sink-logger.js';
 import type { RunContext, Source } from '../core/source-interface.js';
 import { aboutMarkdown, singerAbout } from './about.js';
@@ -56,57 +56,40 @@ function isDebug(env: NodeJS.ProcessEnv): boolean {
  */
 export async function runSinger<C>(source: Source<C>, argv: string[], options: SingerRunOptions): Promise<number> {
   const io = options.io ?? {};
+  return runCommand((session) => singerFrontEnd(source, options, session), argv, io);
+}
+
+function singerFrontEnd<C>(source: Source<C>, options: SingerRunOptions, session: CommandSession): ProtocolFrontEnd<SingerCommand> {
+  const io = options.io ?? {};
   const env = io.env ?? process.env;
-  const secrets = new SecretRegistry();
-  setExitGuardScrubber((text) => secrets.scrub(text)); // a guard report names no secret either
+  const { secrets } = session;
   const output = new JsonLinesOutput(io.stdout ?? process.stdout);
-  const logOutput = new JsonLinesOutput(io.stderr ?? process.stderr);
+  const stderr = io.stderr ?? process.stderr;
+  const logOutput = new JsonLinesOutput(stderr);
   let debug = isDebug(env);
-  let interruptedBy: string | undefined;
-  let archive: RunArchive | undefined;
+  let closed = false;
 
-  try {
-    const command = parseSingerArgs(argv, options.name);
-    if ('debug' in command) debug ||= command.debug;
-    // Every command listens: node as a container's PID 1 has no default action for SIGTERM/SIGINT.
-    const onSignal = (name: NodeJS.Signals): void => void (interruptedBy ??= name);
-    const logger = { ...silentLogger, warn: (message: string) => void say(`WARN ${message}`) };
-    const interrupt = { signal: io.signal, handleSignals: io.handleSignals, logger, onSignal };
-    await runInterruptible(interrupt, (signal) => run(command, signal));
-    await closeAll();
-    return await closeArchive(0);
-  } catch (error) {
-    return closeArchive(await fail(error));
-  }
-
-  /** The archive records how the run ended. */
-  async function closeArchive(code: number): Promise<number> {
-    try {
-      archive?.close(code === 0 ? 'succeeded' : 'failed', code);
-    } catch (error) {
-      const stderr = io.stderr ?? process.stderr;
-      stderr.write(secrets.scrub(`ERROR The run archive ${archive?.dir ?? ''} could not be completed: ${(error as Error).message}`) + '\n');
-      return code === 0 ? 1 : code;
-    }
-    return code;
-  }
-
-  async function fail(error: unknown): Promise<number> {
-    const code = interruptedBy === undefined ? 1 : (SIGNAL_EXIT_CODES[interruptedBy] ?? 1);
-    if (error instanceof OutputClosedError || output.error !== undefined) {
-      await say(`ERROR ${(output.error ?? (error as Error)).message}`);
-    } else if (!(error instanceof SyncFailedError && error.reported)) {
-      await say(`ERROR ${singerErrorText(error, undefined, debug, (text) => secrets.scrub(text))}`);
-    }
-    await closeAll().catch(() => undefined);
-    return code;
-  }
+  return {
+    output,
+    parse(args) {
+      const command = parseSingerArgs(args, options.name);
+      if ('debug' in command) debug ||= command.debug;
+      return command;
+    },
+    interruptLogger: () => ({ ...silentLogger, warn: (message: string) => void say(`WARN ${message}`) }),
+    run,
+    report: (error) => say(`ERROR ${singerErrorText(error, undefined, debug, (text) => secrets.scrub(text))}`),
+    // After closeAll (a run archive that cannot be finished) only the raw stream is left.
+    say: (text) => (closed ? void stderr.write(secrets.scrub(`ERROR ${text}`) + '\n') : say(`ERROR ${text}`)),
+    close: closeAll,
+  };
 
   async function say(line: string): Promise<void> {
     await logOutput.write(secrets.scrub(line) + '\n').catch(() => undefined);
   }
 
   async function closeAll(): Promise<void> {
+    closed = true;
     try {
       await output.close();
     } finally {
@@ -202,11 +185,7 @@ export async function runSinger<C>(source: Source<C>, argv: string[], options: S
       return;
     }
     source.prepareRead?.(config, ctx, selection.configured, state);
-    if (command.archive !== undefined) {
-      archive = RunArchive.open(command.archive, { protocol: 'singer' });
-      output.setTap(archive.tap);
-      log.info(`Archiving this run's messages to ${archive.dir} (replay: ${options.name} replay ${archive.dir}).`);
-    }
+    if (command.archive !== undefined) session.openArchive(command.archive, 'singer', log, options.name);
     await readStreams({ streams, catalog: selection.configured, state, sink, logger: log, concurrency: source.streamConcurrency?.(config) ?? 4, signal });
     await sink.flush();
   }
