@@ -1,9 +1,7 @@
 // Settings under other names: Meltano Hub's tap-quickbooks (the hotglue variant, what existing Meltano
 // projects use) calls them `realmId` and `is_sandbox` and takes a date-only `start_date`. Also the WARN
 // for a top-level setting nobody reads (a misspelling), naming the closest known one.
-import { ConfigError } from './cdk/core/errors.js';
-import type { Logger } from './cdk/core/logger.js';
-import type { JsonObject } from './cdk/core/protocol.js';
+import { ConfigError, type JsonObject, type Logger } from './cdk/index.js';
 
 /** alias -> the setting it stands for. */
 export const SETTING_ALIASES: Readonly<Record<string, string>> = {

@@ -4,15 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { ConfigError } from './cdk/core/errors.js';
-import { packageRoot } from './cdk/core/package-root.js';
-import type { ConnectorSpecification, JsonObject } from './cdk/core/protocol.js';
+import {
+  ConfigError,
+  clientCredentialForms,
+  packageRoot,
+  type ConnectorSpecification,
+  type JsonObject,
+  type Logger,
+  type ValidationMode,
+} from './cdk/index.js';
 import { flattenCredentials, normalizeRealmId } from './qbo/credentials.js';
-import type { Logger } from './cdk/core/logger.js';
 import { resolveAliases, warnUnknownSettings } from './config-aliases.js';
-import { clientCredentialForms } from './cdk/core/secrets.js';
 import { refuseFutureInstant } from './streams/future-instant.js';
-import type { ValidationMode } from './cdk/validation/record-validator.js';
 
 export type AccountingMethod = 'Accrual' | 'Cash' | 'Both';
 export type ReportPeriod = 'Month' | 'Quarter' | 'Year';

@@ -1,6 +1,6 @@
 // What both executables run: main() under the exit guard (see cdk/exit-guard.ts), so no command
 // can end without either its own exit code or a protocol-correct error.
-import { installExitGuard, type ExitGuardOptions } from './cdk/run/exit-guard.js';
+import { installExitGuard, type ExitGuardOptions } from './cdk/index.js';
 import { main, protocolOf } from './cli.js';
 
 /** How the guard reports for this invocation, and what it calls the command. */

@@ -1,8 +1,18 @@
 // The QuickBooks Online connector: spec, config, check, and the list of streams (entities + reports).
 import { existsSync } from 'node:fs';
-import type { AirbyteConnectionStatus, ConfiguredAirbyteStream, ConnectorSpecification, JsonObject } from './cdk/core/protocol.js';
-import type { RunContext, Source } from './cdk/core/source-interface.js';
-import type { Stream } from './cdk/core/stream.js';
+import {
+  ConfigError,
+  RecordValidator,
+  validatingStream,
+  type AirbyteConnectionStatus,
+  type ConfiguredAirbyteStream,
+  type ConnectorSpecification,
+  type JsonObject,
+  type Logger,
+  type RunContext,
+  type Source,
+  type Stream,
+} from './cdk/index.js';
 import { loadSpec, parseConfig, secretsOf, type QboConfig } from './config.js';
 import { describeCompanyFeatures } from './qbo/company-features.js';
 import { createQboClient, type QboClientDeps, type QboStack } from './qbo/client.js';
@@ -15,10 +25,7 @@ import { QueryPrefetch } from './streams/query-prefetch.js';
 import { qboProgressMetrics } from './qbo/progress-metrics.js';
 import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
-import { ConfigError } from './cdk/core/errors.js';
-import { RecordValidator, validatingStream } from './cdk/validation/record-validator.js';
 import { JOURNAL_ENV, withJournalCoverage } from './webhooks/journal-coverage.js';
-import type { Logger } from './cdk/core/logger.js';
 
 /** Pages held in memory at once across all streams (in flight or waiting to be emitted). */
 const PAGE_BUDGET = 12;

@@ -4,8 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { ConfigError } from '../cdk/core/errors.js';
-import { SecretRegistry } from '../cdk/core/secrets.js';
+import { ConfigError, SecretRegistry } from '../cdk/index.js';
 import { resolveEndpoints } from '../qbo/endpoints.js';
 import { AUTH_USAGE, parseAuthArgs, type AuthOptions } from './auth-args.js';
 import { AuthError } from './auth-error.js';

@@ -1,6 +1,6 @@
 // The ready connector config the auth command writes: owner-only (0600), replaced atomically.
 import { existsSync, readFileSync } from 'node:fs';
-import { NotARegularFileError, writeFileAtomic } from '../cdk/io/atomic-file.js';
+import { NotARegularFileError, writeFileAtomic } from '../cdk/index.js';
 import { AuthError } from './auth-error.js';
 import type { IssuedTokens } from './exchange-code.js';
 

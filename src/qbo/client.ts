@@ -1,11 +1,14 @@
 // QboApi over the http layer: /query (GET, or POST when the URL would be too long), /cdc, and
 // plain GETs, with their envelopes parsed. `createQboClient` builds the whole stack from config.
-import { JsonTooDeepError } from '../cdk/io/json-depth.js';
-import { ConfigError, SystemError } from '../cdk/core/errors.js';
-import { isObject } from '../cdk/core/json-object.js';
-import type { Logger } from '../cdk/core/logger.js';
-import { SecretRegistry } from '../cdk/core/secrets.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
+import {
+  ConfigError,
+  JsonTooDeepError,
+  SecretRegistry,
+  SystemError,
+  isObject,
+  type JsonObject,
+  type Logger,
+} from '../cdk/index.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { errorFromResponse } from './faults.js';
 import { UnreadBody } from './unread-body.js';

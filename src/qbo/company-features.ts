@@ -1,6 +1,6 @@
 // Which optional QuickBooks features a company has, from its CompanyInfo and Preferences, for `check`:
 // the streams that depend on them read 0 records (with a WARN) when the company lacks them.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 
 /** One line per feature: "multicurrency: off (company_currencies, exchange_rates read 0 records)". */
 export function describeCompanyFeatures(info: JsonObject | undefined, prefs: JsonObject | undefined): string[] {

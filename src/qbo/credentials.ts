@@ -1,6 +1,6 @@
 // Configs written before source-quickbooks 4.0 keep the OAuth fields in a nested `credentials`
 // object; 4.x keeps them at the top level. Both forms are read through here.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 
 const CREDENTIAL_FIELDS = ['client_id', 'client_secret', 'refresh_token', 'realm_id', 'access_token', 'token_expiry_date'];
 

@@ -1,5 +1,5 @@
 // Where the QBO API and Intuit's token endpoint live, with the env overrides tests and emulators use.
-import { ConfigError } from '../cdk/core/errors.js';
+import { ConfigError } from '../cdk/index.js';
 
 export const PRODUCTION_BASE_URL = 'https://quickbooks.api.intuit.com';
 export const SANDBOX_BASE_URL = 'https://sandbox-quickbooks.api.intuit.com';

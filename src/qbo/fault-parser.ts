@@ -3,8 +3,7 @@
 // the auth gateway's lowercase `fault.error[]`; also nested in QueryResponse / CDCResponse, and in
 // an HTTP 200), the intuit_tid and Retry-After headers. What the answer amounts to is decided by
 // the rules table (fault-rules.ts); XML is read by the bounded linear scan of xml-fault-scan.ts.
-import { isObject } from '../cdk/core/json-object.js';
-import { jsonParseReason } from '../cdk/io/json-syntax.js';
+import { isObject, jsonParseReason } from '../cdk/index.js';
 import { allElements, attrValue, childText, decodeXml, firstElement, scanHead } from './xml-fault-scan.js';
 
 /** One `Fault.Error[]` entry. */

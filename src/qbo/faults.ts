@@ -1,9 +1,7 @@
 // Turns any QBO answer that is not clean data into one typed error (qbo-errors.ts): the answer is
 // read by fault-parser.ts (JSON and gateway Faults, XML, HTML, truncated JSON, Faults in an HTTP 200),
 // then classified here, with a message that quotes what QuickBooks said.
-import type { JsonObject } from '../cdk/core/protocol.js';
-import { isObject } from '../cdk/core/json-object.js';
-import { checkDataDepth } from '../cdk/io/json-depth.js';
+import { checkDataDepth, isObject, type JsonObject } from '../cdk/index.js';
 import { parseAnswer, type ParsedAnswer, type QboFaultEntry, type QboResponseInput } from './fault-parser.js';
 import {
   QboAccessError,

@@ -1,10 +1,7 @@
 // The one place QBO API requests happen: auth header, minorversion, timeout, the realm limiter,
 // retries with backoff (p-retry), 401 -> refresh -> retry once, and typed faults.
 import pRetry from 'p-retry';
-import { ConfigError, TransientError } from '../cdk/core/errors.js';
-import type { Logger } from '../cdk/core/logger.js';
-import { SecretRegistry } from '../cdk/core/secrets.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
+import { ConfigError, SecretRegistry, TransientError, type JsonObject, type Logger } from '../cdk/index.js';
 import { describeFaultEntries, readQboResponse, redactTokens } from './faults.js';
 import { QboAuthError, QboNetworkError, QboThrottleError, qboContextOf, type QboErrorContext } from './qbo-errors.js';
 import { BytePool } from './byte-pool.js';

@@ -1,5 +1,5 @@
 // The QBO client's and the realm limiter's counters as the kit's ProgressMetrics (live views, cheap).
-import type { ProgressMetrics } from '../cdk/progress/display.js';
+import type { ProgressMetrics } from '../cdk/index.js';
 import type { RequestLimiterStats } from './request-limiter.js';
 import type { QboRequestStats } from './types.js';
 

@@ -1,6 +1,6 @@
 // The typed errors of the QBO layer. Each is one of the kit's three bases (the base decides the
 // Airbyte failure_type) plus the QBO context of the answer, through one shared constructor.
-import { ConfigError, SystemError, TransientError, type ConnectorError } from '../cdk/core/errors.js';
+import { ConfigError, SystemError, TransientError, type ConnectorError } from '../cdk/index.js';
 import type { QboFaultEntry } from './fault-parser.js';
 
 /** What every QBO error carries besides its message. */

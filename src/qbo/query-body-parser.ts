@@ -6,7 +6,7 @@
 // The result equals JSON.parse of the whole text; any shape the scan does not expect falls back to
 // exactly that.
 
-import { checkDataDepth } from '../cdk/io/json-depth.js';
+import { checkDataDepth } from '../cdk/index.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

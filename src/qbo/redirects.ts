@@ -2,7 +2,7 @@
 // `redirect: 'manual'` and a 3xx answer is an error naming where it pointed. Following one would
 // send the bearer token, or the client secret and refresh token of a token request, to a host the
 // config never named (and could leave https or loopback for plain http elsewhere).
-import { ConfigError } from '../cdk/core/errors.js';
+import { ConfigError } from '../cdk/index.js';
 
 /** The fetch option every request of this connector uses. */
 export const NO_REDIRECTS = { redirect: 'manual' } as const satisfies RequestInit;

@@ -1,6 +1,6 @@
 // One POST to Intuit's OAuth token endpoint (HTTP Basic client auth, form body), shared by the
 // refresh in the token manager and the authorization-code exchange of `source-quickbooks auth`.
-import { checkDataDepth } from '../cdk/io/json-depth.js';
+import { checkDataDepth } from '../cdk/index.js';
 import { MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { intuitTidOf } from './fault-parser.js';
 import { NO_REDIRECTS, refuseRedirect } from './redirects.js';

@@ -1,10 +1,7 @@
 // OAuth 2.0 access tokens for one Intuit app + company: reuse, single-flight refresh, rotation
 // persisted (onRefresh) before any caller gets the new token.
-import { JsonTooDeepError } from '../cdk/io/json-depth.js';
+import { ConfigError, JsonTooDeepError, SecretRegistry, SystemError, TransientError, type Logger } from '../cdk/index.js';
 import pRetry from 'p-retry';
-import { ConfigError, SystemError, TransientError } from '../cdk/core/errors.js';
-import type { Logger } from '../cdk/core/logger.js';
-import { SecretRegistry } from '../cdk/core/secrets.js';
 import { RedirectRefusedError } from './redirects.js';
 import { postTokenGrant, type TokenAnswer } from './token-endpoint.js';
 

@@ -1,5 +1,5 @@
 // The QBO client's contract. The streams layer talks to QBO only through `QboApi`.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 
 /** One page of `/query`: the rows under the entity key (empty for `{"QueryResponse":{}}`). */
 export interface QueryPage {

@@ -2,13 +2,10 @@
 // hard-deleted ones included (status "Deleted"), which no query can show. It looks back at most 30
 // days and returns at most 1000 objects per entity with no paging, so a stream is served from CDC
 // only when its cursor is young enough and its answer was not cut; otherwise it falls back to queries.
-import { DELETED_AT } from '../cdk/core/deletes.js';
-import type { Logger } from '../cdk/core/logger.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
+import { DELETED_AT, TransientError, type JsonObject, type Logger } from '../cdk/index.js';
 import type { QboApi } from '../qbo/types.js';
 import { describeFaultEntries } from '../qbo/faults.js';
 import { qboContextOf } from '../qbo/qbo-errors.js';
-import { TransientError } from '../cdk/core/errors.js';
 import { lastUpdatedOf } from './cursor-window-reader.js';
 import { CURSOR_FIELD } from './entity-state.js';
 import { instantOf, laterOf, utcLiteral } from './qbo-time.js';

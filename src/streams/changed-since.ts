@@ -2,7 +2,7 @@
 // every row is read, and only those updated since the saved cursor are emitted. The whole table is
 // seen each time, so the new cursor is the latest LastUpdatedTime of all rows, and `seen` keeps the
 // keys already emitted in that second (a row updated later in the same second is still emitted).
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 import { lastUpdatedOf } from './cursor-window-reader.js';
 import { MAX_TAIL_KEYS, tailKeyOf } from './cursor-tail.js';
 import { instantOf } from './qbo-time.js';

@@ -3,10 +3,9 @@
 // resumed read skip what it already emitted. A key is Id + SyncToken: a record edited again
 // within the same second has a new SyncToken and is emitted again, so nothing is lost. Times
 // compare as instants: the saved cursor and the rows may print that second in different offsets.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import { DELETED_AT, type JsonObject } from '../cdk/index.js';
 import { lastUpdatedMs } from './cursor-window-reader.js';
 import { instantOf } from './qbo-time.js';
-import { DELETED_AT } from '../cdk/core/deletes.js';
 
 /** Past this many records in one second the keys are not kept (the state stays small); they are re-read. */
 export const MAX_TAIL_KEYS = 200;

@@ -7,9 +7,7 @@
 // overlap by one row: page k must start with the row page k-1 ended on. A mismatch means positions
 // moved, and reading restarts from the last verified row's second. So every row in the window is
 // emitted (some twice, which dedup absorbs), and pages can be fetched concurrently.
-import { TransientError } from '../cdk/core/errors.js';
-import type { Logger } from '../cdk/core/logger.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
+import { TransientError, type JsonObject, type Logger } from '../cdk/index.js';
 import type { DeferredPage, QboApi, QueryPage } from '../qbo/types.js';
 import type { PageBudget } from './page-budget.js';
 import { countQuery, pageQuery, type QuerySpec } from './query-builder.js';

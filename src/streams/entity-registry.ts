@@ -1,6 +1,6 @@
 // Every QBO entity the connector replicates, as data: one row per entity, read by one generic stream
 // class (entity-stream.ts). Adding an entity is a row here plus a schema file in schemas/.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 import { datesAsDateTimes } from './official-date-times.js';
 
 /**

@@ -7,7 +7,7 @@
 // `deletes_since`, when present, is the instant from which hard deletes have not been read yet
 // (a first sync records when it began, an interrupted or query-served read keeps it): the next
 // read takes CDC from there, so a delete of a record emitted before an interruption still arrives.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 import { instantOf, isInstant, queryLiteral } from './qbo-time.js';
 import { CURSOR_FIELD, findStateCursor } from './state-shapes.js';
 

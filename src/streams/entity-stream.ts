@@ -1,7 +1,15 @@
 // The one stream class every QBO entity uses; its registry row says how to fetch and shape rows.
-import type { Logger } from '../cdk/core/logger.js';
-import type { AirbyteStream, JsonObject, SyncMode } from '../cdk/core/protocol.js';
-import type { Stream, StreamEvent, StreamReadRequest } from '../cdk/core/stream.js';
+import {
+  DELETED_AT,
+  StreamConfigError,
+  type AirbyteStream,
+  type JsonObject,
+  type Logger,
+  type Stream,
+  type StreamEvent,
+  type StreamReadRequest,
+  type SyncMode,
+} from '../cdk/index.js';
 import type { QboApi } from '../qbo/types.js';
 import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
@@ -13,12 +21,10 @@ import type { PageBudget } from './page-budget.js';
 import type { QueryPrefetch } from './query-prefetch.js';
 import { countQuery, pageQuery, plainPageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, laterOf, queryLiteral, sameInstant, utcLiteral } from './qbo-time.js';
-import { DELETED_AT } from '../cdk/core/deletes.js';
 import { isFutureInstant } from './future-instant.js';
 import { unavailableFeatureReason } from '../qbo/unavailable-feature.js';
 import { describeFaultEntries } from '../qbo/faults.js';
 import { QboQueryError } from '../qbo/qbo-errors.js';
-import { StreamConfigError } from '../cdk/core/errors.js';
 
 export interface EntityStreamOptions {
   api: QboApi;

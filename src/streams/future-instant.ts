@@ -1,7 +1,7 @@
 // An instant in the future cannot be a cursor or a start date: a state or config holding one would
 // make a stream skip every record from now until then, silently. The local clock stands in for
 // QBO's (no request is made before the check), with a day of slack for a clock that is off.
-import { ConfigError } from '../cdk/core/errors.js';
+import { ConfigError } from '../cdk/index.js';
 import { instantOf } from './qbo-time.js';
 
 /** How far past the local clock an instant may lie before it is refused. */

@@ -2,7 +2,7 @@
 // employees.BirthDate/ReleasedDate) and this connector keeps that column type so existing tables do
 // not change. QBO sends plain dates there; a destination casts them to midnight UTC, so the record
 // says exactly that: "2024-01-01" -> "2024-01-01T00:00:00Z", a value its declared format accepts.
-import type { JsonObject } from '../cdk/core/protocol.js';
+import type { JsonObject } from '../cdk/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

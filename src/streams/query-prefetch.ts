@@ -8,7 +8,7 @@
 //   concurrently from the start.
 // Only what is registered before reading starts is batched; a stream whose item is missing or
 // failed simply asks on its own. Streams register and take by their name; each answer is served once.
-import type { Logger } from '../cdk/core/logger.js';
+import type { Logger } from '../cdk/index.js';
 import { MAX_BATCH_ITEMS, type QboApi, type QueryPage } from '../qbo/types.js';
 import type { WindowPlan, WindowStart } from './cursor-window-reader.js';
 import { instantOf, utcLiteral } from './qbo-time.js';

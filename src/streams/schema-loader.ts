@@ -14,9 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { packageRoot } from '../cdk/core/package-root.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
-import { isObject } from '../cdk/core/json-object.js';
+import { isObject, packageRoot, type JsonObject } from '../cdk/index.js';
 
 /** Deeper than any real QBO nesting (Line > GroupLineDetail > Line > detail > ref is 5). */
 const MAX_REF_DEPTH = 12;

@@ -9,8 +9,7 @@
 //  - partitioned (older):  {"<partition key>": {"airbyte_cursor": "..."}}          (sample_state.json)
 //  - low-code per-partition: {"states": [{"partition": {...}, "cursor": {"airbyte_cursor": "..."}}], "state": {...}}
 //  - concurrent CDK:       {"state_type": "date-range", "slices": [{"start", "end"}], "legacy": {...}}
-import { isObject } from '../cdk/core/json-object.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
+import { isObject, type JsonObject } from '../cdk/index.js';
 import { instantOf, isInstant } from './qbo-time.js';
 
 export const CURSOR_FIELD = 'airbyte_cursor';

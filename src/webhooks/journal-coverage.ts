@@ -2,10 +2,7 @@
 // it runs), `read` says per stream which journalled changes the sync covered: an emitted record (or
 // tombstone) with the event's Id. Only a report: CDC and the cursor stay the source of truth, as
 // Intuit recommends reconciling webhooks with CDC.
-import type { Logger } from '../cdk/core/logger.js';
-import { observedStream } from '../cdk/validation/observed-stream.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
-import type { Stream } from '../cdk/core/stream.js';
+import { observedStream, type JsonObject, type Logger, type Stream } from '../cdk/index.js';
 import { ENTITY_REGISTRY } from '../streams/entity-registry.js';
 import { readJournal, type JournalEntry } from './journal.js';
 

@@ -3,8 +3,7 @@
 // - CloudEvents (from 2025): [{"specversion": "1.0", "id", "type": "qbo.<entity>.<verb>.v1", "time",
 //   "intuitentityid", "intuitaccountid", ...}]
 // Samples: test/fixtures/webhooks/ (copied from the .NET SDK's tests and Intuit's blog, see README there).
-import { isObject } from '../cdk/core/json-object.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
+import { isObject, type JsonObject } from '../cdk/index.js';
 import { ENTITY_REGISTRY } from '../streams/entity-registry.js';
 
 export interface WebhookEvent {

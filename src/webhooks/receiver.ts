@@ -1,7 +1,7 @@
 // The webhook receiver's HTTP side (node:http): POST on one path, signature checked in constant time
 // before anything else, body size capped, events of the configured realm deduplicated and journalled
 // (fsync) before the 200, GET /healthz for liveness. One log line per accepted batch; never a secret.
-import { checkJsonDepth } from '../cdk/io/json-depth.js';
+import { checkJsonDepth } from '../cdk/index.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Journal, readJournal, toEntry, toEvent } from './journal.js';

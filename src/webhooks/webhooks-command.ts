@@ -5,10 +5,7 @@
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../cdk/core/errors.js';
-import { readJsonFile } from '../cdk/io/json-file.js';
-import type { JsonObject } from '../cdk/core/protocol.js';
-import { SecretRegistry } from '../cdk/core/secrets.js';
+import { ConfigError, SecretRegistry, readJsonFile, type JsonObject } from '../cdk/index.js';
 import { parseConfig, secretsOf } from '../config.js';
 import { ChangeTrigger } from './change-trigger.js';
 import { parseDuration } from './duration.js';

@@ -10,9 +10,7 @@
 // requested columns (400,000 cells / columns bounds the rows too). The registry asks GeneralLedger
 // for 15, so one request carries every column and no batching (with its row-matching hazards) is
 // needed; a registry test keeps every list under MAX_REPORT_COLUMNS.
-import { ConfigError, TransientError } from '../../cdk/core/errors.js';
-import type { Logger } from '../../cdk/core/logger.js';
-import type { JsonObject } from '../../cdk/core/protocol.js';
+import { ConfigError, TransientError, type JsonObject, type Logger } from '../../cdk/index.js';
 import type { QboApi } from '../../qbo/types.js';
 import { rangeDays, splitRange, type DateRange } from './report-periods.js';
 import type { ReportDefinition } from './report-registry.js';

@@ -10,7 +10,7 @@
 // response becomes a record spanning the report's whole range. The streams request one period per
 // call (summarize_column_by=Total), so fan-out is only a safety net.
 import { createHash } from 'node:crypto';
-import type { JsonObject } from '../../cdk/core/protocol.js';
+import type { JsonObject } from '../../cdk/index.js';
 import {
   ENTITY_COL_TYPES,
   EXTRA_AMOUNTS,

@@ -1,7 +1,5 @@
 // Entry point of the report streams for the source: the factory and the stream names.
-import { ConfigError } from '../../cdk/core/errors.js';
-import type { Logger } from '../../cdk/core/logger.js';
-import type { Stream } from '../../cdk/core/stream.js';
+import { ConfigError, type Logger, type Stream } from '../../cdk/index.js';
 import type { QboApi } from '../../qbo/types.js';
 import { REPORTS, reportByQboName } from './report-registry.js';
 import { ReportStream, type ReportSettings } from './report-stream.js';

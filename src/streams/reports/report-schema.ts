@@ -1,6 +1,6 @@
 // JSON schemas of the report streams, built from the registry (the single source of truth);
 // schemas/reports/<stream>.json are their committed copies, kept equal by a test.
-import type { JsonObject } from '../../cdk/core/protocol.js';
+import type { JsonObject } from '../../cdk/index.js';
 import { columnInfo, EXTRA_AMOUNTS, EXTRA_COLUMNS, type ColumnValueType } from './report-columns.js';
 import { ID_BEARING_COLUMNS, META_FIELDS } from './flatten-report.js';
 import { declaredColumns, type ReportDefinition } from './report-registry.js';

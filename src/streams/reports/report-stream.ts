@@ -7,10 +7,15 @@
 // Keys are stable for a given period, so in append_dedup a re-read row replaces its previous copy;
 // a row that vanished from QBO (an account with no activity any more) is not deleted: dedup keeps
 // its last copy, compare report_generated_at with the newest copy of its period to spot it.
-import { ConfigError } from '../../cdk/core/errors.js';
-import type { Logger } from '../../cdk/core/logger.js';
-import type { AirbyteStream, JsonObject } from '../../cdk/core/protocol.js';
-import type { Stream, StreamEvent, StreamReadRequest } from '../../cdk/core/stream.js';
+import {
+  ConfigError,
+  type AirbyteStream,
+  type JsonObject,
+  type Logger,
+  type Stream,
+  type StreamEvent,
+  type StreamReadRequest,
+} from '../../cdk/index.js';
 import type { QboApi } from '../../qbo/types.js';
 import { fetchReportRange, reportParams } from './fetch-report-range.js';
 import { flattenReport, type AccountingMethod } from './flatten-report.js';
