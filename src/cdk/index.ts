@@ -19,6 +19,7 @@ export { packageRoot } from './core/package-root.js';
 // Files.
 export { readJsonFile } from './io/json-file.js';
 export { jsonParseReason } from './io/json-syntax.js';
+export { MAX_JSON_DEPTH, JsonTooDeepError, checkDataDepth, checkJsonDepth, depthExceededAt } from './io/json-depth.js';
 export { NotARegularFileError, writeFileAtomic } from './io/atomic-file.js';
 
 // Running a command: the protocol front ends, the exit guard, the replay of an archived run.
