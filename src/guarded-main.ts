@@ -1,4 +1,4 @@
-// What both executables run: main() under the exit guard (see cdk/exit-guard.ts), so no command
+// What both executables run: main() under the exit guard (see cdk/run/exit-guard.ts), so no command
 // can end without either its own exit code or a protocol-correct error.
 import { installExitGuard, type ExitGuardOptions } from './cdk/index.js';
 import { main, protocolOf } from './cli.js';
