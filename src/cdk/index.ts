@@ -14,6 +14,8 @@ export { ConfigError, ConnectorError, StreamConfigError, SystemError, TransientE
 export { silentLogger, type Logger } from './core/logger.js';
 export { SecretRegistry, clientCredentialForms } from './core/secrets.js';
 export { isObject } from './core/json-object.js';
+// Records that travel as their JSON bytes (a source's pages read without parsing).
+export { rawJsonOf, rawRecord, recordValue, releaseRecords, type RawJson, type RawOwner } from './core/raw-record.js';
 export { packageRoot } from './core/package-root.js';
 
 // Files.

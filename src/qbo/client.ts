@@ -58,7 +58,13 @@ export class QboClient implements QboApi {
     };
   }
 
+  /** A page read as bytes (plain records stay bytes, see query-body-parser.ts), as queryDeferred opened at once. */
   async query(query: string): Promise<QueryPage> {
+    return (await this.queryDeferred(query)).open();
+  }
+
+  /** The page through the ordinary path: the body parsed whole, faults raised, waits and retries as the answer requires. */
+  private async queryParsed(query: string): Promise<QueryPage> {
     return parseQueryResponse(await this.options.http.requestJson(this.queryRequest(query)), query);
   }
 
@@ -80,7 +86,7 @@ export class QboClient implements QboApi {
         // Not a whole JSON object (cut off, failed, an XML throttle), or a Fault inside a 200 (QBO
         // throttles that way too): ask again through the full path, which raises, waits and
         // retries as the answer requires.
-        if (!isObject(json) || carriesFault(json)) return this.query(query);
+        if (!isObject(json) || carriesFault(json)) return this.queryParsed(query);
         return parseQueryResponse(json, query);
       },
       discard: () => body.discard(),

@@ -1,7 +1,8 @@
 // A response body read into a pooled buffer (see byte-pool.ts), held as bytes until it is needed.
+import type { RawOwner } from '../cdk/index.js';
 import { BodyTooLargeError, MAX_DATA_BODY_BYTES } from './bounded-body.js';
 import type { BytePool } from './byte-pool.js';
-import { parseQueryBody } from './query-body-parser.js';
+import { readQueryBody } from './query-body-parser.js';
 
 export class PooledBody {
   private slab: Buffer | undefined;
@@ -17,16 +18,22 @@ export class PooledBody {
   /**
    * The body parsed as a query answer (record by record, see query-body-parser.ts), or undefined
    * when it is not a whole JSON object (an XML fault, a body visibly cut off); throws as JSON.parse
-   * would on a broken one. The buffer goes back to the pool either way. A leading BOM is dropped.
+   * would on a broken one. A leading BOM is dropped. Records left as bytes point into this buffer:
+   * it then goes back to the pool when they are released (cdk/raw-record.ts releaseRecords, once
+   * written), else now.
    */
   json(): unknown {
     const bytes = this.bytes();
     const start = bomLength(bytes);
+    let kept = false;
     try {
       if (bytes[start] !== 0x7b || bytes[bytes.length - 1] !== 0x7d) return undefined;
-      return parseQueryBody(bytes.subarray(start));
+      const read = readQueryBody(bytes.subarray(start), new SlabOwner(this.pool, this.slab as Buffer));
+      kept = read.raw > 0;
+      return read.body;
     } finally {
-      this.release();
+      if (kept) this.slab = undefined; // the records' owner gives it back
+      else this.release();
     }
   }
 
@@ -39,6 +46,22 @@ export class PooledBody {
   private bytes(): Buffer {
     if (!this.slab) throw new Error('PooledBody: read after release');
     return this.slab.subarray(0, this.length);
+  }
+}
+
+/** The pooled buffer of a page whose records travel as bytes; given back once they are written. */
+class SlabOwner implements RawOwner {
+  released = false;
+
+  constructor(
+    private readonly pool: BytePool,
+    private readonly slab: Buffer,
+  ) {}
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.pool.give(this.slab);
   }
 }
 

@@ -2,6 +2,8 @@
 import {
   DELETED_AT,
   StreamConfigError,
+  recordValue,
+  releaseRecords,
   type AirbyteStream,
   type JsonObject,
   type Logger,
@@ -258,7 +260,8 @@ export class EntityStream implements Stream {
   }
 
   private shapeRow(input: JsonObject): JsonObject {
-    const row = this.def.normalize ? this.def.normalize(input) : input;
+    // A transform needs the whole record: one read as bytes is parsed (raw-record.ts); others pass as bytes.
+    const row = this.def.normalize ? this.def.normalize(recordValue(input)) : input;
     row[CURSOR_FIELD] = lastUpdatedOf(row) ?? null;
     return row;
   }
@@ -295,6 +298,7 @@ export class EntityStream implements Stream {
       const page = prefetched?.kind === 'prefetched' ? prefetched.page : await this.options.api.query(query);
       const rows = changes.keep(this.shape(page.rows));
       if (rows.length > 0) yield { type: 'records', records: rows };
+      releaseRecords(rows); // written by now: the page's buffer is reused
       if (page.rows.length < P) break;
     }
     const cursor = changes.cursor;
@@ -373,6 +377,7 @@ export class EntityStream implements Stream {
       const { page } = event;
       const rows = tail.skipSeen(page.rows);
       if (rows.length > 0) yield { type: 'records', records: this.shape(rows) };
+      releaseRecords(rows); // written by now: the page's buffer is reused
       if (page.checkpoint === undefined) continue;
       const next = laterOf(cursor, page.checkpoint) as string;
       if (sameInstant(next, page.checkpoint)) tail.advance(page.rows, next);

@@ -32,7 +32,7 @@ describe('AirbyteWriter message shapes', () => {
   it('writes a page in a few chunks of whole lines (no multi-MB string), nothing for an empty page', async () => {
     const writes: string[] = [];
     const writer = new AirbyteWriter({
-      output: { write: async (text) => void writes.push(text), flush: async () => {} },
+      output: { write: async (chunk) => void writes.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), flush: async () => {} },
       secrets: new SecretRegistry(),
       now: () => NOW,
     });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BytePool } from '../../src/qbo/byte-pool.js';
 import { readPooledBody } from '../../src/qbo/pooled-body.js';
+import type { JsonObject } from '../../src/cdk/core/protocol.js';
+import { rawJsonOf, releaseRecords } from '../../src/cdk/core/raw-record.js';
+
+/** The body as plain JSON: stubs (records kept as bytes) write themselves whole through toJSON. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+const customers = (value: unknown): JsonObject[] => (value as { QueryResponse: { Customer: JsonObject[] } }).QueryResponse.Customer;
 
 /** A fetch Response whose body arrives in the given byte chunks. */
 function chunkedResponse(chunks: Uint8Array[], headers: Record<string, string> = {}): Response {
@@ -55,7 +61,7 @@ describe('readPooledBody', () => {
       const pool = new BytePool();
       const body = await readPooledBody(chunkedResponse(split(bytes, 3), headers), pool);
       expect(body.length).toBe(bytes.length);
-      expect(body.json()).toEqual(JSON.parse(text));
+      expect(plain(body.json())).toEqual(JSON.parse(text));
     }
   });
 
@@ -67,18 +73,32 @@ describe('readPooledBody', () => {
 
   it('drops a UTF-8 BOM as fetch text() does', async () => {
     const body = await readPooledBody(chunkedResponse([new Uint8Array([0xef, 0xbb, 0xbf]), bytes]), new BytePool());
-    expect(body.json()).toEqual(JSON.parse(text));
+    expect(plain(body.json())).toEqual(JSON.parse(text));
   });
 
   it('json() and release() give the buffer back to the pool once; reading after that throws', async () => {
     const pool = new BytePool();
-    const body = await readPooledBody(chunkedResponse([bytes]), pool);
+    const body = await readPooledBody(chunkedResponse([new TextEncoder().encode('{"QueryResponse":{"Customer":[{"Id":"1","N":1e3}]}}')]), pool);
     expect(pool.held.count).toBe(0);
-    body.json();
+    expect(rawJsonOf(customers(body.json())[0] as JsonObject)).toBeUndefined(); // parsed (an exponent is not plain)
     expect(pool.held.count).toBe(1);
     body.release();
     expect(pool.held.count).toBe(1);
     expect(() => body.json()).toThrow(/after release/);
+  });
+
+  it('records kept as bytes keep the buffer until they are released; using one after that throws', async () => {
+    const pool = new BytePool();
+    const body = await readPooledBody(chunkedResponse([bytes]), pool);
+    const records = customers(body.json());
+    expect(rawJsonOf(records[0] as JsonObject)).toBeDefined();
+    expect(pool.held.count).toBe(0);
+    body.release(); // the body's own handle no longer owns it
+    expect(pool.held.count).toBe(0);
+    releaseRecords(records);
+    releaseRecords(records);
+    expect(pool.held.count).toBe(1);
+    expect(() => JSON.stringify(records)).toThrow(/after its page was written/);
   });
 
   it('a body that is not a whole JSON object parses to undefined (and is released)', async () => {

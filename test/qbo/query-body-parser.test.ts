@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRecordArray, parseQueryBody } from '../../src/qbo/query-body-parser.js';
+import { parseQueryBody, scanQueryBody } from '../../src/qbo/query-body-parser.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
@@ -30,11 +30,11 @@ describe('parseQueryBody', () => {
 
   it('splits a page into one span per record (the path that avoids one big string)', () => {
     const text = JSON.stringify({ QueryResponse: { Invoice: tricky, startPosition: 1, maxResults: 4 }, time: 't' });
-    const found = findRecordArray(bytes(text));
+    const found = scanQueryBody(bytes(text), undefined);
     expect(found?.entity).toBe('Invoice');
-    expect(found?.spans).toHaveLength(2 * tricky.length);
-    expect(findRecordArray(bytes('{"QueryResponse":{"Item":[1]}}'))).toBeUndefined();
-    expect(findRecordArray(bytes('{"QueryResponse":{"totalCount":3}}'))).toBeUndefined();
+    expect(found?.records).toStrictEqual(tricky);
+    expect(scanQueryBody(bytes('{"QueryResponse":{"Item":[1]}}'), undefined)).toBeUndefined();
+    expect(scanQueryBody(bytes('{"QueryResponse":{"totalCount":3}}'), undefined)).toBeUndefined();
   });
 
   it('passes other shapes through JSON.parse: empty pages, COUNT, Faults, one record, scalars', () => {

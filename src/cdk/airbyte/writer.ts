@@ -1,9 +1,9 @@
 // The MessageSink of the Airbyte protocol: every message one JSON line on stdout, secrets scrubbed
 // from everything but CONTROL (which must carry the rotated tokens to the platform).
-import { writeChunkedLines } from '../io/chunked-lines.js';
 import { failureTypeOf } from '../core/errors.js';
 import { reportError } from '../core/error-report.js';
 import type { TextOutput } from '../io/json-lines-output.js';
+import { writeRecordLines } from '../io/record-lines.js';
 import type {
   AirbyteCatalog,
   AirbyteConnectionStatus,
@@ -39,11 +39,14 @@ export class AirbyteWriter implements MessageSink {
     this.now = options.now ?? Date.now;
   }
 
-  /** The hot path: a page's lines share one envelope prefix and go out in a few scrubbed chunks. */
+  /**
+   * The hot path: a page's lines share one envelope prefix and go out in a few scrubbed chunks of
+   * bytes; a record read as bytes is copied in as QuickBooks wrote it (see record-lines.ts).
+   */
   records(stream: string, records: JsonObject[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const prefix = `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"emitted_at":${this.now()},"data":`;
-    return writeChunkedLines(this.output, this.secrets, '', records, (record) => prefix + JSON.stringify(record) + '}}\n');
+    return writeRecordLines(this.output, this.secrets, '', records, prefix, '}}\n');
   }
 
   state(stream: string, state: JsonObject, recordCount: number): Promise<void> {

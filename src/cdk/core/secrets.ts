@@ -4,7 +4,7 @@
 // breaks collapsed (one-lined messages), line by line, and for the app credentials also as the
 // base64 of `client_id:client_secret` and the whole `Basic ...` header value. Callers scrub BEFORE
 // they cut, one-line or truncate a text, so no transformation can turn a secret into a form this
-// set does not know. Consumers that scrub bytes (the output path) read `forms()`.
+// set does not know. The output path scrubs bytes (scrubBytes) and decodes only a chunk with a hit.
 
 /** Forms shorter than this are not masked: they would shred ordinary text. */
 const MIN_LENGTH = 4;
@@ -13,6 +13,8 @@ export class SecretRegistry {
   private readonly values = new Set<string>();
   /** forms() cache, longest first; rebuilt after an add. */
   private sorted: readonly string[] | undefined;
+  /** The same forms as UTF-8 bytes (scrubBytes), rebuilt after an add. */
+  private sortedBytes: readonly Buffer[] | undefined;
 
   /** Register a secret and its derived forms; non-strings and values under 4 chars are ignored. */
   add(value: unknown): void {
@@ -47,6 +49,19 @@ export class SecretRegistry {
     return out;
   }
 
+  /**
+   * scrub() for bytes of UTF-8 text (whole lines): the same buffer when no form occurs in it,
+   * which is checked on the bytes (the common case costs no decode); else the scrubbed text.
+   */
+  scrubBytes(bytes: Buffer): Buffer | string {
+    if (this.values.size === 0) return bytes;
+    this.sortedBytes ??= this.forms().map((form) => Buffer.from(form, 'utf8'));
+    for (const form of this.sortedBytes) {
+      if (bytes.indexOf(form) >= 0) return this.scrub(bytes.toString('utf8'));
+    }
+    return bytes;
+  }
+
   /** Scrub, then cut to at most `max` characters (with … when cut): the only safe order. */
   cut(text: string, max: number): string {
     const clean = this.scrub(text);
@@ -57,6 +72,7 @@ export class SecretRegistry {
     if (form.length < MIN_LENGTH || this.values.has(form)) return;
     this.values.add(form);
     this.sorted = undefined;
+    this.sortedBytes = undefined;
   }
 }
 

@@ -5,8 +5,12 @@ import type { Writable } from 'node:stream';
 
 /** Where protocol writers put their text: whole lines, in call order, with backpressure. */
 export interface TextOutput {
-  /** Queue `text` (one or more complete lines); resolves once the destination has accepted it. */
-  write(text: string): Promise<void>;
+  /**
+   * Queue `chunk` (one or more complete lines, as text or UTF-8 bytes); resolves once the
+   * destination has accepted it. Bytes are consumed (written or copied) before write returns: the
+   * caller reuses its buffer right away, so an output that keeps a chunk keeps a copy.
+   */
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Resolves when everything queued so far is written; rejects if the destination failed. */
   flush(): Promise<void>;
 }
@@ -73,9 +77,12 @@ export class JsonLinesOutput implements TextOutput {
     return this.failure;
   }
 
-  write(text: string): Promise<void> {
+  write(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    const written = this.tail === undefined ? this.writeNow(text) : this.tail.then(() => this.writeNow(text));
+    if (this.tail === undefined && this.fileFd !== undefined) return this.writeNow(chunk); // written before it returns
+    // A stream keeps what it is given until it is flushed, a queued write until its turn: both get a copy.
+    const data = typeof chunk === 'string' ? chunk : Buffer.from(chunk);
+    const written = this.tail === undefined ? this.writeNow(data) : this.tail.then(() => this.writeNow(data));
     if (written !== RESOLVED) this.track(written);
     return written;
   }
@@ -109,13 +116,14 @@ export class JsonLinesOutput implements TextOutput {
     this.stream.on('error', noop);
   }
 
-  private writeNow(text: string): Promise<void> {
+  private writeNow(text: string | Uint8Array): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.fileFd !== undefined) {
       // What the stream would do, minus converting every chunk to a Buffer first.
       try {
         this.tap?.(text);
-        writeSync(this.fileFd, text);
+        if (typeof text === 'string') writeSync(this.fileFd, text);
+        else writeSync(this.fileFd, text);
       } catch (error) {
         return Promise.reject(this.fail(error));
       }

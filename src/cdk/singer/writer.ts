@@ -1,8 +1,9 @@
 // The MessageSink of the Singer protocol: SCHEMA before a stream's first RECORD, STATE as bookmarks,
 // ACTIVATE_VERSION for full refreshes, deletes as _sdc_deleted_at; logs go to stderr, scrubbed.
-import { writeChunkedLines } from '../io/chunked-lines.js';
 import { reportError } from '../core/error-report.js';
 import type { TextOutput } from '../io/json-lines-output.js';
+import { recordValue } from '../core/raw-record.js';
+import { writeRecordLines } from '../io/record-lines.js';
 import type { JsonObject, LogLevel, StreamStatus } from '../core/protocol.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import type { MessageSink } from '../core/stream.js';
@@ -106,7 +107,7 @@ export class SingerWriter implements MessageSink {
     if (!out.schemaSent) head += this.schemaLine(stream, out);
     const version = out.info.version === undefined ? '' : `"version":${out.info.version},`;
     const prefix = `{"type":"RECORD","stream":${JSON.stringify(stream)},${version}"time_extracted":"${new Date(this.now()).toISOString()}","record":`;
-    return writeChunkedLines(this.output, this.secrets, head, records, (record) => prefix + JSON.stringify(this.transform(record, out.info)) + '}\n');
+    return writeRecordLines(this.output, this.secrets, head, records, prefix, '}\n', (record) => this.transform(record, out.info));
   }
 
   state(stream: string, state: JsonObject, recordCount: number): Promise<void> {
@@ -221,14 +222,18 @@ export class SingerWriter implements MessageSink {
     return copy;
   }
 
-  /** Prune deselected fields and rename the deletion marker; untouched records are passed through as-is. */
-  private transform(record: JsonObject, info: SingerStreamInfo): JsonObject {
+  /**
+   * Prune deselected fields and rename the deletion marker; undefined when the record goes out
+   * untouched (as it is, or as its bytes when it was read as bytes: raw-record.ts).
+   */
+  private transform(record: JsonObject, info: SingerStreamInfo): JsonObject | undefined {
     const deselected = info.deselectedFields;
     const from = this.deletedAt?.from;
+    // A record read as bytes never carries the marker (the scan leaves such a record parsed).
     const rename = from !== undefined && from in record;
-    if (!rename && (deselected === undefined || deselected.size === 0)) return record;
+    if (!rename && (deselected === undefined || deselected.size === 0)) return undefined;
     const copy: JsonObject = {};
-    for (const [field, value] of Object.entries(record)) {
+    for (const [field, value] of Object.entries(recordValue(record))) {
       if (deselected?.has(field)) continue;
       copy[rename && field === from ? (this.deletedAt as DeletedAtMapping).to : field] = value;
     }

@@ -13,6 +13,7 @@ import { SystemError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { JsonObject } from '../core/protocol.js';
 import { observedStream } from './observed-stream.js';
+import { recordValue } from '../core/raw-record.js';
 import type { Stream } from '../core/stream.js';
 
 export type ValidationMode = 'off' | 'warn' | 'fail';
@@ -151,7 +152,8 @@ export function validatingStream(stream: Stream, validator: RecordValidator): St
   const schema = (): JsonObject => stream.describe().json_schema;
   return observedStream(stream, () => ({
     records: (records) => {
-      for (const record of records) validator.check(stream.name, schema, record);
+      // A record read as bytes is parsed for the check only (raw-record.ts); it is still written as its bytes.
+      for (const record of records) validator.check(stream.name, schema, recordValue(record));
     },
     end: () => validator.finish(stream.name),
   }));
