@@ -86,7 +86,10 @@ export class QboClient implements QboApi {
         // Not a whole JSON object (cut off, failed, an XML throttle), or a Fault inside a 200 (QBO
         // throttles that way too): ask again through the full path, which raises, waits and
         // retries as the answer requires.
-        if (!isObject(json) || carriesFault(json)) return this.queryParsed(query);
+        if (!isObject(json) || carriesFault(json)) {
+          this.options.http.noteAskingAgain(this.queryRequest(query), isObject(json) ? 'a Fault inside an HTTP 200' : 'with a body cut off or not JSON');
+          return this.queryParsed(query);
+        }
         return parseQueryResponse(json, query);
       },
       discard: () => body.discard(),

@@ -262,6 +262,17 @@ export class QboHttpClient {
     return Math.round(exponential / 2 + (exponential / 2) * this.random());
   }
 
+  /**
+   * A 2xx body handed over unread (requestJsonBody) turned out unusable when read: cut off, not
+   * JSON, or a Fault inside the 200. The caller asks again through requestJson at once; this
+   * counts and logs that as the retry it is, as for any other failed answer.
+   */
+  noteAskingAgain(request: QboHttpRequest, what: string): void {
+    this.stats.retries += 1;
+    const url = this.buildUrl(request);
+    this.options.logger.info(`QuickBooks request ${request.method ?? 'GET'} ${url.pathname} answered ${what}; retrying in 0.0 s`);
+  }
+
   private logRetry(request: QboHttpRequest, url: URL, error: TransientError, attempt: number, tries: number, wait: number): void {
     const context = qboContextOf(error);
     const what = context
