@@ -96,14 +96,17 @@ function latencySection(results: LatencyResult[], command: string): string[] {
     const bound = r.boundMs / 1000;
     const wall = median(r.connector.map((c) => c.wallMs)) / 1000;
     const sent429 = Math.max(...r.connector.map((c) => c.sent429));
-    const head = `| ${fmt(r.invoices)} | ${fmt(r.latencyMsPer1000Rows / 1000, 1)} s | ${r.pages} | ${fmt(bound, 1)} |`;
-    out.push(`${head} connector | ${r.connector.length} | ${fmt(wall, 1)} | ${fmt(wall / bound, 2)} | ≤ 1.15, 0 × 429: ${yes(wall / bound <= 1.15 && sent429 === 0)} | ${fmt(median(r.connector.map((c) => c.requests)))} | ${sent429} | ${Math.max(...r.connector.map((c) => c.maxInFlight))} |`);
+    const latency = r.latencyJitter
+      ? `${fmt((r.latencyMsPer1000Rows * (1 - r.latencyJitter)) / 1000, 1)}-${fmt((r.latencyMsPer1000Rows * (1 + r.latencyJitter)) / 1000, 1)} s (uniform)`
+      : `${fmt(r.latencyMsPer1000Rows / 1000, 1)} s`;
+    const head = `| ${fmt(r.invoices)} | ${latency} | ${r.pages} | ${fmt(bound, 1)} |`;
+    out.push(`${head} ${r.label ?? 'connector'} | ${r.connector.length} | ${fmt(wall, 1)} | ${fmt(wall / bound, 2)} | ≤ 1.15, 0 × 429: ${yes(wall / bound <= 1.15 && sent429 === 0)} | ${fmt(median(r.connector.map((c) => c.requests)))} | ${sent429} | ${Math.max(...r.connector.map((c) => c.maxInFlight))} |`);
     if (r.sequential) {
       const s = r.sequential;
       out.push(`${head} sequential STARTPOSITION reader | 1 | ${fmt(s.wallMs / 1000, 1)} | ${fmt(s.wallMs / r.boundMs, 2)} | (contrast) | ${s.requests} | ${s.sent429} | ${s.maxInFlight} |`);
     }
   }
-  out.push('', 'Bound = pages / min(10 / latency_s, 500 / 60) s, pages = ceil(invoices / 1000). Wall time is spawn to exit (Node start-up, token call, first page, COUNT included).', `Command: \`${command}\`.`);
+  out.push('', 'Bound = pages / min(10 / latency_s, 500 / 60) s (mean latency when it is random), pages = ceil(invoices / 1000). Wall time is spawn to exit (Node start-up, token call, first page, COUNT included).', `Command: \`${command}\`.`);
   return out;
 }
 

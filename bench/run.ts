@@ -1,6 +1,9 @@
 // npm run bench        all measurements (~20 min), tables into BENCHMARKS.md between its markers
 // npm run bench:smoke  reduced run (< 2 min) that exits 1 only on gross regressions (CI)
 // Options: --only cpu,latency,economy,startup   --invoices N (size of the big CPU run)
+//          --random-latency (latency: only the 200k read with random 0.5-1.5 s pages)
+//          --baseline DIR (the 100k CPU reads and the random-latency reads with DIR's built connector too)
+//          --invoices 100000 (CPU: only the 100k size)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,12 +20,14 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
     invoices: { type: 'string' },
+    'random-latency': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const only = values.only?.split(',');
 const wants = (part: string): boolean => only === undefined || only.includes(part);
 const smoke = values.smoke;
-const command = smoke ? 'npm run bench:smoke' : `npm run bench${values.only || values.invoices ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+const command = smoke ? 'npm run bench:smoke' : `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 const results: Results = {};
 
 const started = Date.now();
@@ -35,17 +40,26 @@ if (wants('cpu')) {
   } else {
     const big = Number(values.invoices ?? 1_000_000);
     const unthrottled = { label: 'connector, 500/min lifted', bin: unthrottledConnector(), config: { requests_per_minute: 1_000_000 } };
-    cpu.push(await cpuBench({ invoices: 100_000, readers: [{ reader: SHIPPED, runs: 3 }, { reader: 'floor', runs: 3 }] }));
-    cpu.push(await cpuBench({ invoices: big, readers: [{ reader: unthrottled, runs: 3 }, { reader: 'floor', runs: 3 }, { reader: SHIPPED, runs: 1 }] }));
+    const baseline = values.baseline ? [{ reader: { label: 'baseline', bin: join(values.baseline, 'dist/bin/source-quickbooks.js') }, runs: 3 }] : [];
+    cpu.push(await cpuBench({ invoices: 100_000, readers: [{ reader: SHIPPED, runs: 3 }, ...baseline, { reader: 'floor', runs: 3 }] }));
+    if (big > 100_000) cpu.push(await cpuBench({ invoices: big, readers: [{ reader: unthrottled, runs: 3 }, { reader: 'floor', runs: 3 }, { reader: SHIPPED, runs: 1 }] }));
   }
   results.cpu = cpu;
 }
 if (wants('latency')) {
   const latency: LatencyResult[] = [];
   if (smoke) latency.push(await latencyBench({ invoices: 20_000, latencyMsPer1000Rows: 1500, runs: 1, withSequential: false }));
-  else {
+  else if (!values['random-latency']) {
     latency.push(await latencyBench({ invoices: 100_000, latencyMsPer1000Rows: 1500, runs: 3, withSequential: true }));
     latency.push(await latencyBench({ invoices: 300_000, latencyMsPer1000Rows: 1500, runs: 1, withSequential: false }));
+  }
+  if (!smoke) {
+    const random = { invoices: 200_000, latencyMsPer1000Rows: 1000, latencyJitter: 0.5, runs: 3, withSequential: false };
+    // Alternating, so a change in the machine's load hits both alike.
+    for (let i = 0; i < random.runs; i++) {
+      latency.push(await latencyBench({ ...random, runs: 1, label: 'connector' }));
+      if (values.baseline) latency.push(await latencyBench({ ...random, runs: 1, label: 'baseline', bin: join(values.baseline, 'dist/bin/source-quickbooks.js') }));
+    }
   }
   results.latency = latency;
 }

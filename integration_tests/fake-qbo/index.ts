@@ -97,6 +97,7 @@ export async function startFakeQbo(options: FakeQboOptions = {}): Promise<FakeQb
     limiter: new Limiter(),
     chaos,
     tidRng: Rng.of(seed, 'tid'),
+    latencyRng: Rng.of(seed, 'latency'),
   };
   const server = createFakeServer(deps);
   await new Promise<void>((resolve, reject) => {

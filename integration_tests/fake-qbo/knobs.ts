@@ -28,6 +28,8 @@ export interface Knobs {
   latencyMs: number;
   /** Added per 1000 rows returned (ms), to model serialisation cost of big pages. */
   latencyMsPer1000Rows: number;
+  /** Spread of that latency: each answer takes it times a seeded uniform factor in [1 - j, 1 + j] (0.5: 0.5x-1.5x). */
+  latencyJitter: number;
   /** Concurrent data requests allowed; the next one gets 429 ThrottleExceeded. 0 = unlimited. */
   maxInFlight: number;
   /** Data requests per sliding 60 s (real time); beyond it 429. 0 = unlimited. */
@@ -59,6 +61,7 @@ export interface Knobs {
 export const DEFAULT_KNOBS: Knobs = {
   latencyMs: 0,
   latencyMsPer1000Rows: 0,
+  latencyJitter: 0,
   maxInFlight: 10,
   perMinute: 500,
   retryAfterSeconds: undefined,

@@ -26,6 +26,8 @@ export interface ServerDeps extends DataContext, OAuthContext {
   limiter: Limiter;
   chaos: Chaos;
   tidRng: Rng;
+  /** Draws the latencyJitter factor of each answer. */
+  latencyRng: Rng;
   knobs: Knobs;
 }
 
@@ -161,7 +163,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     if (r.rows !== undefined) {
       stats.rowsServed += r.rows;
-      if (knobs.latencyMsPer1000Rows > 0 && r.rows > 0) await sleep((knobs.latencyMsPer1000Rows * r.rows) / 1000);
+      if (knobs.latencyMsPer1000Rows > 0 && r.rows > 0) {
+        const spread = knobs.latencyJitter > 0 ? 1 + knobs.latencyJitter * (2 * deps.latencyRng.next() - 1) : 1;
+        await sleep((knobs.latencyMsPer1000Rows * r.rows * spread) / 1000);
+      }
     }
     if (fault === 'truncated') sendTruncated(res, r, t);
     else reply(r);
