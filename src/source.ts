@@ -15,7 +15,7 @@ import {
 } from './cdk/index.js';
 import { loadSpec, parseConfig, secretsOf, type QboConfig } from './config.js';
 import { describeCompanyFeatures } from './qbo/company-features.js';
-import { createQboClient, type QboClientDeps, type QboStack } from './qbo/client.js';
+import { createQboClient, type QboStack } from './qbo/client.js';
 import type { RefreshedTokens } from './qbo/token-manager.js';
 import { ChangeFeed } from './streams/change-feed.js';
 import { ENTITY_REGISTRY, type EntityDef } from './streams/entity-registry.js';
@@ -27,14 +27,17 @@ import { createReportStreams } from './streams/reports/index.js';
 import { loadStreamSchema } from './streams/schema-loader.js';
 import { JOURNAL_ENV, withJournalCoverage } from './webhooks/journal-coverage.js';
 
-/** Pages held in memory at once across all streams (in flight or waiting to be emitted). */
-const PAGE_BUDGET = 12;
+/**
+ * Bytes of pages fetched ahead (in flight, or read and waiting to be emitted) across all streams:
+ * ~16 pages of 1000 transactions. The page a stream waits for is often the slowest of those in
+ * flight (QBO takes 0.5-1.5 s a page); fetching goes on past it while this allows. When the server
+ * is fast, emission is the bound and this is what pages waiting for their turn hold.
+ */
+const PREFETCH_BYTES = 32 * 1024 * 1024;
 
 export interface QboSourceOptions {
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
-  /** Test hooks for the http layer (e.g. a shorter unread-body hold); production passes none. */
-  http?: QboClientDeps['http'];
 }
 
 /** The whole config with the new tokens, as the platform must store it (CONTROL message). */
@@ -94,7 +97,6 @@ export class QuickBooksSource implements Source<QboConfig> {
       logger: ctx.logger,
       secrets: ctx.secrets,
       ...(this.options.env ? { env: this.options.env } : {}),
-      ...(this.options.http ? { http: this.options.http } : {}),
       onRefresh: async (tokens) => {
         // Known to the scrubber before anything could print them; CONTROL is the one message that carries them.
         ctx.secrets.add(tokens.accessToken);
@@ -134,7 +136,7 @@ export class QuickBooksSource implements Source<QboConfig> {
   streams(config: QboConfig, ctx: RunContext): Stream[] {
     if (this.streamList) return this.streamList;
     const { client } = this.client(config, ctx);
-    const budget = new PageBudget(PAGE_BUDGET);
+    const budget = new PageBudget(PREFETCH_BYTES);
     const feed = config.useCdc ? new ChangeFeed(client, ctx.logger, this.options.now) : undefined;
     const prefetch = config.useBatch ? new QueryPrefetch(client, ctx.logger) : undefined;
     const entityStream = (def: EntityDef, schemaOf: string, where?: string): EntityStream =>
@@ -146,7 +148,8 @@ export class QuickBooksSource implements Source<QboConfig> {
         feed,
         prefetch,
         pageSize: config.pageSize,
-        maxPrefetch: Math.max(1, config.maxConcurrentRequests),
+        // Twice the requests in flight: all of them stay busy while the slowest one is waited for.
+        maxPrefetch: 2 * Math.max(1, config.maxConcurrentRequests),
         startDate: config.startDate,
         lookbackSeconds: config.lookbackWindowSeconds,
         emitEstimates: config.emitEstimates,

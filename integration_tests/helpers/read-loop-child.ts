@@ -41,10 +41,7 @@ async function readOnce(dir: string, request: ReadRequest['read']): Promise<Read
       callback();
     },
   });
-  // A short hold: a page retried after the throttle waits behind prefetched bodies that hold their
-  // request slots until that timer reads them, the very timer the defect left unreferenced.
-  const source = new QuickBooksSource({ http: { unreadHoldMs: 20 } });
-  const exitCode = await runAirbyte(source, ['read', '--config', config, '--catalog', catalog], {
+  const exitCode = await runAirbyte(new QuickBooksSource(), ['read', '--config', config, '--catalog', catalog], {
     stdout,
     stderr: stdout,
     handleSignals: false,

@@ -9,7 +9,7 @@ export class BytePool {
   private readonly free: Buffer[] = [];
 
   /** @param keep how many returned buffers to hold for reuse; more are left to the GC. */
-  constructor(private readonly keep = 16) {}
+  constructor(private readonly keep = 24) {}
 
   /** A buffer of at least `size` bytes (contents undefined): a returned one when one is big enough. */
   take(size: number): Buffer {

@@ -11,7 +11,7 @@ import {
 } from '../cdk/index.js';
 import { resolveEndpoints, type QboEndpoints } from './endpoints.js';
 import { errorFromResponse } from './faults.js';
-import { UnreadBody } from './unread-body.js';
+import { PooledBody } from './pooled-body.js';
 import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
@@ -70,18 +70,19 @@ export class QboClient implements QboApi {
 
   async queryDeferred(query: string): Promise<DeferredPage> {
     const body = await this.options.http.requestJsonBody(this.queryRequest(query));
-    if (!(body instanceof UnreadBody)) {
+    if (!(body instanceof PooledBody)) {
       const page = parseQueryResponse(body, query);
       return { open: async () => page, discard: () => undefined };
     }
     return {
+      bytes: body.length,
       open: async () => {
         let json: unknown;
         try {
-          json = (await body.read()).json();
+          json = body.json();
         } catch (error) {
           if (error instanceof JsonTooDeepError) throw error; // asking again would get the same
-          json = undefined; // the connection failed mid-body, or the body was cut off
+          json = undefined; // the body was cut off or is not JSON
         }
         // Not a whole JSON object (cut off, failed, an XML throttle), or a Fault inside a 200 (QBO
         // throttles that way too): ask again through the full path, which raises, waits and
@@ -92,7 +93,7 @@ export class QboClient implements QboApi {
         }
         return parseQueryResponse(json, query);
       },
-      discard: () => body.discard(),
+      discard: () => body.release(),
     };
   }
 
@@ -249,7 +250,7 @@ export interface QboClientDeps {
   /** The run's secret set (tokens are added as they arrive); default: one of this stack's own. */
   secrets?: SecretRegistry;
   /** Test hooks passed to the http layer (waits, jitter, fetch). */
-  http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent' | 'unreadHoldMs'>;
+  http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent'>;
 }
 
 export interface QboStack {

@@ -5,9 +5,9 @@ import { ConfigError, SecretRegistry, TransientError, type JsonObject, type Logg
 import { describeFaultEntries, readQboResponse, redactTokens } from './faults.js';
 import { QboAuthError, QboNetworkError, QboThrottleError, qboContextOf, type QboErrorContext } from './qbo-errors.js';
 import { BytePool } from './byte-pool.js';
+import { readPooledBody, type PooledBody } from './pooled-body.js';
 import { MAX_DATA_BODY_BYTES, MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { NO_REDIRECTS, RedirectRefusedError, refuseRedirect } from './redirects.js';
-import { UnreadBody } from './unread-body.js';
 import type { RequestLimiter } from './request-limiter.js';
 import { TokenEndpointDownError, type AccessTokenSource } from './token-manager.js';
 
@@ -32,8 +32,6 @@ export interface QboHttpClientOptions {
   throttleWaitMs?: number;
   /** Upper bound on an honoured Retry-After. Default 15 min. */
   maxRetryAfterMs?: number;
-  /** How long a 2xx body may wait unread, holding its request slot (see unread-body.ts). Default 1 s. */
-  unreadHoldMs?: number;
   userAgent?: string;
   /** Used for every wait between tries; inject to test backoff. */
   sleep?: (ms: number) => Promise<void>;
@@ -118,15 +116,16 @@ export class QboHttpClient {
   }
 
   /**
-   * Like requestJson, but a successful (2xx) answer comes back with its body still unread, to be
-   * read and parsed when it is needed (see unread-body.ts); the caller looks for a Fault once it
-   * has parsed it. Prefetched pages then wait outside this process, not as strings or objects.
+   * Like requestJson, but a successful (2xx) answer comes back as its bytes, read on arrival into a
+   * pooled buffer and parsed when needed; the caller looks for a Fault once it has parsed it. The
+   * request's slot is free as soon as its body is in, so a page fetched ahead and waiting for its
+   * turn never holds one (the readers' byte budget bounds what such pages hold).
    */
-  requestJsonBody(request: QboHttpRequest): Promise<JsonObject | UnreadBody> {
+  requestJsonBody(request: QboHttpRequest): Promise<JsonObject | PooledBody> {
     return this.request(request, true);
   }
 
-  private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | UnreadBody> {
+  private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | PooledBody> {
     const url = this.buildUrl(request);
     const tries = this.maxRetries + 1;
     try {
@@ -162,7 +161,7 @@ export class QboHttpClient {
   }
 
   /** One try: a token, a send, and on a 401 one refresh and one more send. */
-  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | UnreadBody> {
+  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | PooledBody> {
     const token = await this.options.tokens.getAccessToken();
     this.secrets.add(token);
     try {
@@ -189,10 +188,8 @@ export class QboHttpClient {
     }
   }
 
-  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | UnreadBody> {
-    let handOver: (body: UnreadBody) => void = () => undefined;
-    const handedOver = new Promise<UnreadBody>((resolve) => (handOver = resolve));
-    const done = this.options.limiter.schedule(async () => {
+  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | PooledBody> {
+    return this.options.limiter.schedule(async () => {
       const method = request.method ?? 'GET';
       const headers: Record<string, string> = {
         Authorization: `Bearer ${token}`,
@@ -214,12 +211,7 @@ export class QboHttpClient {
         });
         // Following a redirect would hand the bearer token to a host the config never named.
         refuseRedirect(response, url, 'QuickBooks', 'QBO_BASE_URL');
-        if (raw && response.status >= 200 && response.status < 300) {
-          const body = new UnreadBody(response, this.bodies, this.options.unreadHoldMs ?? 1000);
-          handOver(body);
-          await body.settled; // the request holds its slot until its body is read or dropped
-          return body;
-        }
+        if (raw && response.status >= 200 && response.status < 300) return await readPooledBody(response, this.bodies);
         // Reading the body is inside the try: a reset or timeout mid-body is as transient as one before it.
         // Bounded once decompressed: an error answer is small, a data answer read whole is capped too.
         bodyText = await readTextCapped(response, response.ok ? MAX_DATA_BODY_BYTES : MAX_ERROR_BODY_BYTES);
@@ -242,7 +234,6 @@ export class QboHttpClient {
       if (outcome.error instanceof QboThrottleError) this.stats.throttled += 1;
       throw outcome.error;
     });
-    return Promise.race([done, handedOver]);
   }
 
   private buildUrl(request: QboHttpRequest): URL {

@@ -30,8 +30,10 @@ export interface QboRequestStats {
   tokenRefreshes: number;
 }
 
-/** A fetched page whose body is parsed only when opened (prefetched pages wait as text). */
+/** A fetched page whose body is parsed only when opened (pages fetched ahead wait as bytes). */
 export interface DeferredPage {
+  /** The body's size in bytes, when known (what the page holds in memory until opened). */
+  readonly bytes?: number;
   open(): Promise<QueryPage>;
   /** Drop it unread (its buffer goes back for reuse). */
   discard(): void;

@@ -17,8 +17,10 @@ export interface WindowReaderDeps {
   api: Pick<QboApi, 'query' | 'queryDeferred'>;
   pageSize: number;
   budget: PageBudget;
-  /** Pages fetched ahead of the one being emitted (beyond it), when the budget allows. */
+  /** Pages fetched ahead of the one being emitted (beyond it), when the byte budget allows. */
   maxPrefetch: number;
+  /** Bytes a page is assumed to take before this read has seen one (then: its largest so far). */
+  pageBytesGuess?: number;
   logger: Logger;
   stream: string;
   /** Server clock fallback when a page carries no `time`. */
@@ -53,6 +55,9 @@ export interface WindowRead extends WindowReaderDeps {
  * the pages it counts. `page`: a verified page.
  */
 export type WindowEvent = { kind: 'bound'; readUpTo: string } | { kind: 'total'; total: number } | { kind: 'page'; page: VerifiedPage };
+
+/** A page's bytes per row assumed before a read has seen a page (QBO transactions: 2-3 KB). */
+const DEFAULT_ROW_BYTES = 3 * 1024;
 
 /** After this many restarts from the same second, the data is changing faster than it can be read. */
 const MAX_STALLED_RESTARTS = 5;
@@ -228,21 +233,25 @@ async function* readPositional(
 ): AsyncGenerator<WindowEvent, string | undefined> {
   const P = overlappingPageSize(deps.pageSize);
   const startOf = (k: number): number => 1 + k * (P - 1);
-  // Pages waiting their turn stay unread in their socket when the client can defer (see unread-body.ts).
-  type Slot = { page: Promise<QueryPage | DeferredPage>; budgeted: boolean };
+  // Pages fetched ahead wait for their turn as bytes (read on arrival, parsed when opened), so the
+  // request slots go on to the next pages: the slowest page in flight stalls emission, not fetching.
+  // `reserved`: the bytes a page fetched ahead took from the budget (0 for the page due now).
+  type Slot = { page: Promise<QueryPage | DeferredPage>; reserved: number };
   const inFlight = new Map<number, Slot>();
-  const launch = (k: number, budgeted: boolean): void => {
+  const launch = (k: number, reserved: number): void => {
     const query = pageQuery(window, startOf(k), P);
     const page = deps.api.queryDeferred ? deps.api.queryDeferred(query) : deps.api.query(query);
     page.catch(() => undefined); // a discarded prefetch must not become an unhandled rejection
-    inFlight.set(k, { page, budgeted });
+    inFlight.set(k, { page, reserved });
   };
+  // Pages of one window are about the same size: reserve the largest seen, or the guess before any.
+  let pageBytes = deps.pageBytesGuess ?? P * DEFAULT_ROW_BYTES;
   const firstK = anchor === undefined ? 0 : 1;
   let total = knownTotal;
   if (total === undefined) {
     // The first page to read is due whatever the count says: ask for it alongside the COUNT,
     // which saves a round trip on every multi-page read.
-    launch(firstK, false);
+    launch(firstK, 0);
     total = (await deps.api.query(countQuery(window))).totalCount ?? 0;
   }
   let plannedPages = 1;
@@ -254,9 +263,7 @@ async function* readPositional(
           if ('discard' in page) page.discard();
         })
         .catch(() => undefined)
-        .finally(() => {
-          if (slot.budgeted) deps.budget.release();
-        });
+        .finally(() => deps.budget.release(slot.reserved));
     }
     inFlight.clear();
   };
@@ -265,18 +272,26 @@ async function* readPositional(
   try {
     yield* reported.report(total);
     for (let k = firstK; ; k++) {
-      if (!inFlight.has(k)) launch(k, false);
+      if (!inFlight.has(k)) launch(k, 0);
+      // Emitting a page is CPU work that blocks the event loop; pages already here would be emitted
+      // back to back. Let arrived answers be read first, so their request slots go on to the next pages.
+      if (k > firstK) await new Promise<void>((resolve) => setImmediate(resolve));
       for (let j = k + 1; j < plannedPages && j <= k + deps.maxPrefetch; j++) {
-        if (!inFlight.has(j) && deps.budget.tryAcquire()) launch(j, true);
+        if (inFlight.has(j)) continue;
+        if (!deps.budget.tryAcquire(pageBytes)) break; // nearer pages first
+        launch(j, pageBytes);
       }
       const slot = inFlight.get(k) as Slot;
       inFlight.delete(k);
       let page: QueryPage;
       try {
         const fetched = await slot.page;
-        page = 'open' in fetched ? await fetched.open() : fetched;
+        if ('open' in fetched) {
+          if (fetched.bytes !== undefined && fetched.bytes > pageBytes) pageBytes = fetched.bytes;
+          page = await fetched.open();
+        } else page = fetched;
       } finally {
-        if (slot.budgeted) deps.budget.release();
+        deps.budget.release(slot.reserved);
       }
       const rows = page.rows;
       const head = rows[0];

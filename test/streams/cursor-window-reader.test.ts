@@ -12,16 +12,22 @@ class DeferringQbo extends MemoryQbo {
   handedOut = 0;
   opened = 0;
   discarded = 0;
+  /** Most pages handed out and not yet opened or discarded, at any time. */
+  maxAhead = 0;
+  /** The size each deferred page reports, if any. */
+  pageBytes: number | undefined;
 
   async queryDeferred(query: string): Promise<DeferredPage> {
     const page = await this.query(query);
     this.handedOut++;
+    this.maxAhead = Math.max(this.maxAhead, this.handedOut - this.opened - this.discarded);
     let settled = false;
     const settle = (): void => {
       if (settled) throw new Error('a deferred page was opened or discarded twice');
       settled = true;
     };
     return {
+      ...(this.pageBytes === undefined ? {} : { bytes: this.pageBytes }),
       open: async (): Promise<QueryPage> => {
         settle();
         this.opened++;
@@ -57,22 +63,44 @@ describe('readCursorWindow with deferred pages', () => {
       // after the first pages went out, row 2 is updated: later positions shift, the read restarts
       if (n === 3) api.touch('Invoice', '2', pst(NOW + 3600_000));
     };
-    const budget = new PageBudget(12);
+    const budget = new PageBudget(12 * 64 * 1024);
     const ids = await readAll(api, budget);
     expect(ids.size).toBe(60);
     await new Promise((resolve) => setTimeout(resolve, 0)); // discards settle after the read
     expect(api.discarded).toBeGreaterThan(0);
     expect(api.opened + api.discarded).toBe(api.handedOut);
-    // every prefetch slot came back
-    let free = 0;
-    while (budget.tryAcquire()) free++;
-    expect(free).toBe(12);
+    // every reserved byte came back
+    expect(budget.available).toBe(budget.capacity);
+  });
+
+  it('fetches ahead as far as the byte budget allows, reserving the largest page seen', async () => {
+    const api = new DeferringQbo();
+    api.table('Invoice').push(...rowsAt(200));
+    api.pageBytes = 40_000;
+    const sizes: number[] = [];
+    const budget = new PageBudget(100_000);
+    const acquire = budget.tryAcquire.bind(budget);
+    budget.tryAcquire = (bytes: number): boolean => {
+      sizes.push(bytes);
+      return acquire(bytes);
+    };
+    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
+    let seen = 0;
+    for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
+    expect(seen).toBe(200);
+    // the guess until a page arrived, then the size pages really have
+    expect(sizes[0]).toBe(30_000);
+    expect(new Set(sizes)).toEqual(new Set([30_000, 40_000]));
+    // 100 000 bytes hold 3 pages of 30 000 (2 of 40 000): never more fetched ahead of the page due
+    expect(api.maxAhead).toBeGreaterThan(1);
+    expect(api.maxAhead).toBeLessThanOrEqual(1 + 3);
+    expect(budget.available).toBe(budget.capacity);
   });
 
   it('page_size 1 still advances (pages overlap by one row, so they hold two)', async () => {
     const api = new DeferringQbo();
     api.table('Invoice').push(...rowsAt(7));
-    const deps = { api, pageSize: 1, budget: new PageBudget(4), maxPrefetch: 2, logger: recordingLogger(), stream: 'invoices' };
+    const deps = { api, pageSize: 1, budget: new PageBudget(4 * 64 * 1024), maxPrefetch: 2, logger: recordingLogger(), stream: 'invoices' };
     const ids: string[] = [];
     for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) ids.push(...page.rows.map((r) => String(r['Id'])));
     expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7']);

@@ -24,7 +24,7 @@ function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: 
     api,
     realmId: '123',
     logger: opts.logger ?? recordingLogger(),
-    budget: new PageBudget(4),
+    budget: new PageBudget(4 * 64 * 1024),
     feed: opts.feed,
     prefetch: opts.prefetch,
     pageSize: opts.pageSize ?? 10,

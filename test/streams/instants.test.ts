@@ -30,7 +30,7 @@ function stream(api: MemoryQbo): EntityStream {
     api,
     realmId: '123',
     logger: silentLogger,
-    budget: new PageBudget(4),
+    budget: new PageBudget(4 * 64 * 1024),
     feed: undefined,
     prefetch: undefined,
     pageSize: PAGE,

@@ -34,7 +34,7 @@ function make(api: MemoryQbo, stream: string, log: Logger, prefetch?: QueryPrefe
   const def = entityDef(stream) as EntityDef;
   return new EntityStream(where === undefined ? def : { ...def, stream: 'open_invoices', cdc: false }, {
     ...(where === undefined ? {} : { where }),
-    api, realmId: '123', logger: log, budget: new PageBudget(4), feed: undefined, prefetch, pageSize, maxPrefetch: 2,
+    api, realmId: '123', logger: log, budget: new PageBudget(4 * 64 * 1024), feed: undefined, prefetch, pageSize, maxPrefetch: 2,
     startDate: '2020-01-01T00:00:00Z', lookbackSeconds: 0, emitEstimates: false, schema: () => ({ type: 'object' }),
   });
 }
