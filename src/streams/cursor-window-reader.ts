@@ -245,7 +245,8 @@ async function* readPositional(
     inFlight.set(k, { page, reserved });
   };
   // Pages of one window are about the same size: reserve the largest seen, or the guess before any.
-  let pageBytes = deps.pageBytesGuess ?? P * DEFAULT_ROW_BYTES;
+  let largestSeen: number | undefined;
+  const guess = deps.pageBytesGuess ?? P * DEFAULT_ROW_BYTES;
   const firstK = anchor === undefined ? 0 : 1;
   let total = knownTotal;
   if (total === undefined) {
@@ -276,6 +277,7 @@ async function* readPositional(
       // Emitting a page is CPU work that blocks the event loop; pages already here would be emitted
       // back to back. Let arrived answers be read first, so their request slots go on to the next pages.
       if (k > firstK) await new Promise<void>((resolve) => setImmediate(resolve));
+      const pageBytes = largestSeen ?? guess;
       for (let j = k + 1; j < plannedPages && j <= k + deps.maxPrefetch; j++) {
         if (inFlight.has(j)) continue;
         if (!deps.budget.tryAcquire(pageBytes)) break; // nearer pages first
@@ -287,7 +289,7 @@ async function* readPositional(
       try {
         const fetched = await slot.page;
         if ('open' in fetched) {
-          if (fetched.bytes !== undefined && fetched.bytes > pageBytes) pageBytes = fetched.bytes;
+          if (fetched.bytes !== undefined) largestSeen = Math.max(largestSeen ?? 0, fetched.bytes);
           page = await fetched.open();
         } else page = fetched;
       } finally {

@@ -97,6 +97,29 @@ describe('readCursorWindow with deferred pages', () => {
     expect(budget.available).toBe(budget.capacity);
   });
 
+  it('a guess larger than the pages gives way to their real size, so more of them fit', async () => {
+    const api = new DeferringQbo();
+    api.table('Invoice').push(...rowsAt(200));
+    api.pageBytes = 10_000;
+    const sizes: number[] = [];
+    const budget = new PageBudget(60_000);
+    const acquire = budget.tryAcquire.bind(budget);
+    budget.tryAcquire = (bytes: number): boolean => {
+      sizes.push(bytes);
+      return acquire(bytes);
+    };
+    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
+    let seen = 0;
+    for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
+    expect(seen).toBe(200);
+    expect(sizes[0]).toBe(30_000);
+    expect(sizes.at(-1)).toBe(10_000);
+    // 60 000 bytes hold 2 guessed pages, then 6 real ones
+    expect(api.maxAhead).toBeGreaterThan(1 + 2);
+    expect(api.maxAhead).toBeLessThanOrEqual(1 + 6);
+    expect(budget.available).toBe(budget.capacity);
+  });
+
   it('page_size 1 still advances (pages overlap by one row, so they hold two)', async () => {
     const api = new DeferringQbo();
     api.table('Invoice').push(...rowsAt(7));
