@@ -7,6 +7,9 @@
 // `deletes_since`, when present, is the instant from which hard deletes have not been read yet
 // (a first sync records when it began, an interrupted or query-served read keeps it): the next
 // read takes CDC from there, so a delete of a record emitted before an interruption still arrives.
+// `emitted_ids` (emitted-ids.ts) holds the ids the stream has emitted and not tombstoned since its
+// first sync: when CDC cannot reach back far enough, a key sweep (key-sweep.ts) compares them with
+// the live ids and tombstones the missing ones.
 import type { JsonObject } from '../cdk/index.js';
 import { instantOf, isInstant, queryLiteral } from './qbo-time.js';
 import { CURSOR_FIELD, findStateCursor } from './state-shapes.js';
@@ -22,10 +25,14 @@ export interface EntityState {
   seen?: string[];
   /** Hard deletes since this instant are not read yet. */
   deletesSince?: string;
+  /** The saved `emitted_ids` value, as found (EmittedIds.decode reads it). */
+  emittedIds?: unknown;
 }
 
 /** The state key of EntityState.deletesSince. */
 export const DELETES_SINCE = 'deletes_since';
+/** The state key of EntityState.emittedIds. */
+export const EMITTED_IDS = 'emitted_ids';
 
 /**
  * Reads our state or any shape airbyte/source-quickbooks wrote (state-shapes.ts); undefined for
@@ -43,6 +50,7 @@ export function parseEntityState(stream: string, raw: JsonObject | undefined, wa
     return undefined;
   }
   const state: EntityState = found.seen === undefined ? { v: STATE_VERSION, cursor: found.cursor } : { v: STATE_VERSION, cursor: found.cursor, seen: found.seen };
+  if (raw?.[EMITTED_IDS] !== undefined) state.emittedIds = raw[EMITTED_IDS];
   const deletesSince = raw?.[DELETES_SINCE];
   if (deletesSince === undefined) return state;
   if (isInstant(deletesSince)) return { ...state, deletesSince };
@@ -58,11 +66,12 @@ export function parseEntityState(stream: string, raw: JsonObject | undefined, wa
  * from the cursor covers it); later than the cursor it is kept, since a read resumed from an old
  * cursor is served by queries.
  */
-export function entityState(cursor: string, seen?: string[], deletesSince?: string): JsonObject {
+export function entityState(cursor: string, seen?: string[], deletesSince?: string, emittedIds?: JsonObject): JsonObject {
   // airbyte/source-quickbooks parses its cursor with "%Y-%m-%dT%H:%M:%S%z": whole seconds, an offset.
   const state: JsonObject = { v: STATE_VERSION, cursor };
   if (seen !== undefined) state['seen'] = seen;
   if (deletesSince !== undefined && instantOf(deletesSince) !== instantOf(cursor)) state[DELETES_SINCE] = deletesSince;
+  if (emittedIds !== undefined) state[EMITTED_IDS] = emittedIds;
   state[CURSOR_FIELD] = queryLiteral(cursor);
   return state;
 }

@@ -13,7 +13,9 @@ import {
   type SyncMode,
 } from '../cdk/index.js';
 import type { QboApi } from '../qbo/types.js';
-import { QUIET_MARGIN_MS, type ChangeFeed } from './change-feed.js';
+import { QUIET_MARGIN_MS, tombstone, type ChangeFeed } from './change-feed.js';
+import { EmittedIds, MAX_EMITTED_RANGES } from './emitted-ids.js';
+import { sweepKeys } from './key-sweep.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
 import { CursorTail } from './cursor-tail.js';
@@ -47,6 +49,8 @@ export interface EntityStreamOptions {
   where?: string;
   /** The clock a saved cursor is checked against (a future one is refused). */
   now?: () => number;
+  /** The cap on emitted_ids (default MAX_EMITTED_RANGES); tests lower it. */
+  maxEmittedRanges?: number;
 }
 
 
@@ -99,16 +103,23 @@ export class EntityStream implements Stream {
   }
 
   /** Where a read starts: the saved cursor minus the lookback, else start_date where it applies. */
-  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): { from: string | undefined; saved: string | undefined; seen: string[]; deletesSince: string | undefined } {
+  startCursor(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): {
+    from: string | undefined;
+    saved: string | undefined;
+    seen: string[];
+    deletesSince: string | undefined;
+    emittedIds?: unknown;
+  } {
     if (request.syncMode !== 'incremental' || !this.incremental) return { from: this.startDate, saved: undefined, seen: [], deletesSince: undefined };
     const state = this.savedState(request.state);
     const saved = state?.cursor;
     if (saved === undefined) return { from: this.startDate, saved, seen: [], deletesSince: undefined };
     const lookback = this.options.lookbackSeconds * 1000;
     const deletesSince = state?.deletesSince;
+    const emittedIds = state?.emittedIds;
     // With a lookback the overlap is wanted: nothing is skipped.
-    if (lookback > 0) return { from: utcLiteral(instantOf(saved) - lookback), saved, seen: [], deletesSince };
-    return { from: saved, saved, seen: state?.seen ?? [], deletesSince };
+    if (lookback > 0) return { from: utcLiteral(instantOf(saved) - lookback), saved, seen: [], deletesSince, emittedIds };
+    return { from: saved, saved, seen: state?.seen ?? [], deletesSince, emittedIds };
   }
 
   /** Whether hard deletes of this read can be followed at all (CDC on, a CDC entity, not a custom query). */
@@ -131,6 +142,49 @@ export class EntityStream implements Stream {
           'Records deleted then stay in the destination: refresh this stream (Airbyte: Refresh, removing records; Singer: delete its state) to drop them, see README "Hard deletes".',
       );
     }
+    return undefined;
+  }
+
+  /**
+   * Whether this read begins with a key sweep (key-sweep.ts): it follows deletes, its state keeps
+   * the ids it emitted, and CDC cannot reach back to where its deletes are unread (more than 30
+   * days: an interrupted first sync resumed late, or a stream not synced for a month).
+   */
+  private sweeps(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): boolean {
+    const feed = this.options.feed;
+    if (feed === undefined || !this.followsDeletes(request)) return false;
+    const { from, saved, deletesSince, emittedIds } = this.startCursor(request);
+    if (saved === undefined || from === undefined || EmittedIds.decode(emittedIds) === undefined) return false;
+    return !feed.eligible(deletesSince ?? from);
+  }
+
+  /**
+   * The emitted ids this read keeps up to date: a new set for a first sync that follows deletes,
+   * the state's for later ones. A state without them (written before they were kept, or dropped
+   * past the cap) has none, and a read past CDC's reach can only WARN (see pendingDeletes).
+   */
+  private emittedIdsOf(request: Pick<StreamReadRequest, 'syncMode'>, saved: string | undefined, raw: unknown): EmittedIds | undefined {
+    if (!this.followsDeletes(request)) return undefined;
+    if (saved === undefined) return new EmittedIds();
+    if (raw === undefined) return undefined;
+    const set = EmittedIds.decode(raw);
+    if (set === undefined) {
+      this.options.logger.warn(
+        `Stream ${this.name}: its state's "emitted_ids" cannot be read, so deletes older than QBO's 30-day CDC window can no longer be reconciled for it; ` +
+          'refresh the stream once to start keeping them again (README "Hard deletes").',
+      );
+    }
+    return set;
+  }
+
+  /** The checkpoint's emitted_ids, or undefined once the set outgrew the cap (dropped with one WARN). */
+  private emittedState(emitted: EmittedIds): JsonObject | undefined {
+    const cap = this.options.maxEmittedRanges ?? MAX_EMITTED_RANGES;
+    if (emitted.size <= cap) return emitted.encode();
+    this.options.logger.warn(
+      `Stream ${this.name}: its emitted ids form ${emitted.size} ranges, more than the ${cap} its state keeps, so they are dropped from the state: ` +
+        'deletes older than QBO\'s 30-day CDC window can no longer be reconciled by a key sweep. Sync at least every 29 days, or refresh the stream after a longer pause (README "Hard deletes").',
+    );
     return undefined;
   }
 
@@ -195,12 +249,19 @@ export class EntityStream implements Stream {
     if (!feed || !this.def.cdc || this.options.where !== undefined) return false;
     const { from, saved, deletesSince } = this.startCursor(request);
     if (saved === undefined || from === undefined) return false; // a first sync needs the whole history
-    const pending = this.pendingDeletes(from, deletesSince, true);
+    const sweep = this.sweeps(request);
+    const pending = this.pendingDeletes(from, deletesSince, !sweep);
     if (!feed.eligible(from)) {
       if (pending !== undefined) {
         // An interrupted first sync resumes with queries; the deletes since it began are read next time.
         this.options.logger.info(
           `Stream ${this.name}: resuming an interrupted read from ${saved} with queries; records hard-deleted since ${pending} are read from CDC on the next sync.`,
+        );
+        return false;
+      }
+      if (sweep) {
+        this.options.logger.info(
+          `Stream ${this.name}: records deleted since ${deletesSince ?? saved} are past QBO's 30-day CDC window: a key sweep finds them, then updates are read with queries from ${saved}.`,
         );
         return false;
       }
@@ -306,9 +367,10 @@ export class EntityStream implements Stream {
   }
 
   private async *readCursor(request: StreamReadRequest): AsyncGenerator<StreamEvent> {
-    const { from, saved, seen, deletesSince } = this.startCursor(request);
+    const { from, saved, seen, deletesSince, emittedIds } = this.startCursor(request);
     const tail = new CursorTail(saved, seen);
     let cursor = saved;
+    let emitted = this.emittedIdsOf(request, saved, emittedIds);
     // Deletes not read yet (kept in every checkpoint until CDC reads them): the state's, still in CDC's
     // reach; else, once this read turns out to be served by queries, where it starts (see below).
     let unreadDeletes = from === undefined ? undefined : this.pendingDeletes(from, deletesSince, false);
@@ -319,14 +381,34 @@ export class EntityStream implements Stream {
       if (unreadDeletes === undefined && saved === undefined && this.followsDeletes(request) && readUpTo !== undefined) {
         unreadDeletes = utcLiteral(instantOf(readUpTo) - QUIET_MARGIN_MS);
       }
-      return { type: 'state', state: cursor === undefined ? { v: 1 } : entityState(cursor, tail.seen(), unreadDeletes) };
+      if (cursor === undefined) return { type: 'state', state: { v: 1 } };
+      const kept = emitted === undefined ? undefined : this.emittedState(emitted);
+      if (kept === undefined) emitted = undefined; // past the cap: dropped for good, one WARN
+      return { type: 'state', state: entityState(cursor, tail.seen(), unreadDeletes, kept) };
     };
     const feed = this.options.feed;
+    if (emitted !== undefined && from !== undefined && this.sweeps(request)) {
+      const sweep = await sweepKeys(
+        { api: this.options.api, spec: this.querySpec(), pageSize: this.options.pageSize, logger: this.options.logger, stream: this.name, now: this.options.now ?? Date.now, marginMs: QUIET_MARGIN_MS },
+        emitted,
+      );
+      if (sweep.gone.length > 0) yield { type: 'records', records: sweep.gone.map((id) => tombstone({ Id: id }, sweep.since)) };
+      for (const id of sweep.gone) emitted.remove(id);
+      // The sweep stands for every delete before its start; CDC reads the later ones next time.
+      unreadDeletes = sweep.since;
+    }
     if (feed?.planned(this.name)) {
       const outcome = await feed.changes(this.name);
       if (outcome.complete) {
         const rows = tail.skipSeen(outcome.rows);
-        for (const row of rows) if (row[DELETED_AT] === undefined) this.shapeRow(row);
+        for (const row of rows) {
+          if (row[DELETED_AT] !== undefined) {
+            emitted?.remove(row['Id']);
+            continue;
+          }
+          this.shapeRow(row);
+          emitted?.add(row['Id']);
+        }
         if (rows.length > 0) yield { type: 'records', records: rows };
         const next = laterOf(saved, outcome.cursor) as string;
         if (!sameInstant(next, cursor)) tail.advanceUnordered(outcome.rows, next);
@@ -376,6 +458,7 @@ export class EntityStream implements Stream {
       }
       const { page } = event;
       const rows = tail.skipSeen(page.rows);
+      if (emitted !== undefined) for (const row of rows) emitted.add(row['Id']);
       if (rows.length > 0) yield { type: 'records', records: this.shape(rows) };
       releaseRecords(rows); // written by now: the page's buffer is reused
       if (page.checkpoint === undefined) continue;

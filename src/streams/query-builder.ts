@@ -52,3 +52,16 @@ export function plainPageQuery(spec: QuerySpec, startPosition: number, maxResult
 export function countQuery(spec: QuerySpec): string {
   return `SELECT COUNT(*) FROM ${spec.entity}${whereClause(spec)}`;
 }
+
+/** A page of the key sweep (key-sweep.ts): every row, in Id order, whatever its cursor. */
+export function idPageQuery(spec: QuerySpec, startPosition: number, maxResults: number): string {
+  const start = startPosition > 1 ? ` STARTPOSITION ${startPosition}` : '';
+  return `SELECT * FROM ${spec.entity}${whereClause({ ...spec, window: undefined })} ORDERBY Id${start} MAXRESULTS ${maxResults}`;
+}
+
+/** The rows among `ids` that exist (Id supports only = and IN). */
+export function idLookupQuery(spec: QuerySpec, ids: readonly string[]): string {
+  const list = ids.map((id) => `'${id.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ');
+  const c = [`Id IN (${list})`, ...conditions({ ...spec, window: undefined })];
+  return `SELECT * FROM ${spec.entity} WHERE ${c.join(' AND ')} MAXRESULTS ${ids.length}`;
+}

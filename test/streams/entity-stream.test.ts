@@ -18,7 +18,11 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, debug: () => {}, info: (m) => lines.push(`INFO ${m}`), warn: (m) => lines.push(`WARN ${m}`), error: (m) => lines.push(`ERROR ${m}`) };
 }
 
-function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: ChangeFeed; prefetch?: QueryPrefetch; logger?: Logger; lookback?: number; def?: Partial<EntityDef> } = {}): EntityStream {
+function make(
+  api: MemoryQbo,
+  stream: string,
+  opts: { pageSize?: number; feed?: ChangeFeed; prefetch?: QueryPrefetch; logger?: Logger; lookback?: number; def?: Partial<EntityDef>; maxEmittedRanges?: number } = {},
+): EntityStream {
   const def = { ...(entityDef(stream) as EntityDef), ...opts.def };
   return new EntityStream(def, {
     api,
@@ -33,6 +37,7 @@ function make(api: MemoryQbo, stream: string, opts: { pageSize?: number; feed?: 
     lookbackSeconds: opts.lookback ?? 0,
     emitEstimates: false,
     schema: () => ({ type: 'object' }),
+    ...(opts.maxEmittedRanges !== undefined ? { maxEmittedRanges: opts.maxEmittedRanges } : {}),
   });
 }
 
@@ -336,6 +341,51 @@ describe('hard deletes through CDC', () => {
     expect(api.cdcCalls).toEqual([]);
     expect(api.queries).toHaveLength(1);
     expect(logger.lines.some((l) => l.startsWith('WARN') && l.includes('30-day'))).toBe(true);
+  });
+
+  it('past CDC\'s reach with emitted ids in the state: a key sweep tombstones the missing id, confirmed by a lookup; a live row a concurrent delete shifted past a page edge is spared', async () => {
+    const api = new MemoryQbo();
+    api.serverTime = pst(NOW);
+    api.table('Invoice').push(...rowsAt(25)); // ids 1..25, historic
+    const first = await run(make(api, 'invoices', { feed: withFeed(api).feed, pageSize: 10 }), 'incremental', undefined);
+    const state: JsonObject = { ...first.states.at(-1)!, cursor: pst(NOW - 40 * 24 * 3600_000) }; // not synced for 40 days
+    expect(state['emitted_ids']).toEqual({ ranges: '2.o' }); // 1..25
+    api.hardDelete('Invoice', '3', pst(NOW - 35 * 24 * 3600_000));
+    // During the sweep, before its second page, invoice 5 (already read) is deleted: positions shift and 12 is skipped.
+    api.beforeQuery = (_n, query) => {
+      if (query.includes('ORDERBY Id STARTPOSITION 11')) api.hardDelete('Invoice', '5', pst(NOW));
+    };
+    const logger = recordingLogger();
+    const stream = make(api, 'invoices', { feed: withFeed(api, logger).feed, logger, pageSize: 10 });
+    expect(stream.planChanges({ syncMode: 'incremental', state })).toBe(false);
+    const before = api.queries.length;
+    const { records, states } = await run(stream, 'incremental', state);
+    expect(api.queries.slice(before, before + 4)).toEqual([
+      'SELECT * FROM Invoice ORDERBY Id MAXRESULTS 10',
+      'SELECT * FROM Invoice ORDERBY Id STARTPOSITION 11 MAXRESULTS 10',
+      'SELECT * FROM Invoice ORDERBY Id STARTPOSITION 21 MAXRESULTS 10',
+      "SELECT * FROM Invoice WHERE Id IN ('3', '12') MAXRESULTS 2",
+    ]);
+    const since = utcLiteral(NOW - 5 * 60_000);
+    expect(records.filter((r) => r['_ab_cdc_deleted_at'] !== undefined)).toEqual([{ Id: '3', MetaData: { LastUpdatedTime: since }, airbyte_cursor: since, _ab_cdc_deleted_at: since }]);
+    expect(logger.lines).toContain('INFO Stream invoices: key sweep read 23 live rows and checked 2 missing id(s) in 4 call(s) (3 page(s) of 10, 1 lookup(s)); 1 emitted record(s) were deleted and get a tombstone.');
+    expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([]);
+    const last = states.at(-1)!;
+    expect(last['emitted_ids']).toEqual({ ranges: '2.1,2.l' }); // 1..2, 4..25: 5 goes when CDC reports it
+    expect(last['deletes_since'] ?? last['cursor']).toBe(since); // CDC covers from the sweep's start next time
+  });
+
+  it('emitted ids past the cap are dropped from the state with one WARN', async () => {
+    const api = new MemoryQbo();
+    api.serverTime = pst(NOW);
+    api.table('Invoice').push(...rowsAt(25).filter((r) => Number(r.Id) % 2 === 1)); // 13 scattered ids: 13 ranges
+    const logger = recordingLogger();
+    const stream = make(api, 'invoices', { feed: withFeed(api).feed, logger, maxEmittedRanges: 12 });
+    const { states } = await run(stream, 'incremental', undefined);
+    const dropped = states.findIndex((s) => s['emitted_ids'] === undefined);
+    expect(dropped).toBeGreaterThan(0); // kept while within the cap (10 ranges after the first page)
+    expect(states.slice(dropped).every((s) => s['emitted_ids'] === undefined)).toBe(true);
+    expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringContaining('Stream invoices: its emitted ids form 13 ranges, more than the 12 its state keeps')]);
   });
 
   it('falls back to queries when the CDC call fails', async () => {

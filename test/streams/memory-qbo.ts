@@ -1,6 +1,6 @@
 // An in-memory QboApi for stream tests: interprets exactly the query forms query-builder.ts emits
-// (SELECT */COUNT(*), Active IN, MetaData.LastUpdatedTime = >= <=, ORDERBY cursor + Id,
-// STARTPOSITION, MAXRESULTS), ordered and compared like QBO (instants across offsets).
+// (SELECT */COUNT(*), Active IN, Id IN, MetaData.LastUpdatedTime = >= <=, ORDERBY cursor + Id or
+// Id alone, STARTPOSITION, MAXRESULTS), ordered and compared like QBO (instants across offsets).
 import type { JsonObject } from '../../src/cdk/core/protocol.js';
 import { errorFromResponse } from '../../src/qbo/faults.js';
 import type { CdcResult, QboApi, QueryPage, QboRequestStats } from '../../src/qbo/types.js';
@@ -56,6 +56,11 @@ export class MemoryQbo implements QboApi {
     const conds = where ? (where.split(' AND ') as string[]) : [];
     if (!conds.some((c) => c.startsWith('Active'))) rows = rows.filter((r) => r['Active'] !== false);
     for (const c of conds) {
+      const ids = /^Id IN \((.*)\)$/.exec(c);
+      if (ids) {
+        const wanted = new Set((ids[1] as string).split(', ').map((v) => v.slice(1, -1)));
+        rows = rows.filter((r) => wanted.has(r.Id));
+      }
       const cm = /^MetaData\.LastUpdatedTime (=|>=|<=) '([^']+)'$/.exec(c);
       if (cm) {
         const v = instantOf(cm[2] as string);
@@ -66,7 +71,8 @@ export class MemoryQbo implements QboApi {
       }
     }
     if (what !== '*') return { entity: undefined, rows: [], startPosition: undefined, maxResults: undefined, totalCount: rows.length, time: this.serverTime };
-    if (orderBy) {
+    if (orderBy?.trim() === 'Id') rows.sort((a, b) => Number(a.Id) - Number(b.Id));
+    else if (orderBy) {
       rows.sort((a, b) => instantOf(a.MetaData.LastUpdatedTime) - instantOf(b.MetaData.LastUpdatedTime) || Number(a.Id) - Number(b.Id));
     } else rows.sort((a, b) => Number(a.Id) - Number(b.Id));
     const s = Number(start ?? 1);
