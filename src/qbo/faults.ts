@@ -1,20 +1,11 @@
 // Turns any QBO answer that is not clean data into one typed error (qbo-errors.ts): the answer is
 // read by fault-parser.ts (JSON and gateway Faults, XML, HTML, truncated JSON, Faults in an HTTP 200),
-// then classified here, with a message that quotes what QuickBooks said.
+// the first matching row of fault-rules.ts decides class, retry and message, and the text quoted
+// from QuickBooks is described here with the run's secrets masked.
 import { checkDataDepth, isObject, type JsonObject } from '../cdk/index.js';
 import { parseAnswer, type ParsedAnswer, type QboFaultEntry, type QboResponseInput } from './fault-parser.js';
-import {
-  QboAccessError,
-  QboAuthError,
-  QboFaultError,
-  QboNotFoundError,
-  QboQueryError,
-  QboServerError,
-  QboThrottleError,
-  type QboError,
-  type QboErrorContext,
-  type QboErrorOptions,
-} from './qbo-errors.js';
+import { pathOf, ruleFor } from './fault-rules.js';
+import type { QboError, QboErrorContext } from './qbo-errors.js';
 
 /** The result of reading one response: the JSON body, or the error it amounts to. */
 export type QboResponseOutcome = { ok: true; json: JsonObject } | { ok: false; error: QboError };
@@ -37,91 +28,20 @@ export function errorFromResponse(input: QboResponseInput): QboError {
   return classify(input, parseAnswer(input));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Classification
-
-const SANDBOX_MISMATCH =
-  'the sandbox flag does not match the credentials or the company is not authorised for this app: ' +
-  'check `sandbox` (true for a sandbox company, false for production) and realm_id, and that the refresh token was issued for this company';
-
+/** The first matching row of the rules table, made into its error. */
 function classify(input: QboResponseInput, answer: ParsedAnswer): QboError {
-  const { fault, errors, codes, faultText, status } = answer;
-  const has = (code: string): boolean => codes.includes(code);
+  const rule = ruleFor(answer, input);
   const context: QboErrorContext = {
-    status,
+    status: answer.status,
     intuitTid: answer.intuitTid,
-    code: codes[0],
-    faultType: fault?.type,
-    errors,
+    code: answer.codes[0],
+    faultType: answer.fault?.type,
+    errors: answer.errors,
     retryAfterMs: answer.retryAfterMs,
+    retry: rule.retry,
   };
-  const options: QboErrorOptions = { internalMessage: internalMessage(input) };
-  const what = describe(input, answer);
-  const say = (text: string): string => withTid(text, context.intuitTid);
-
-  if (status === 429 || has('3001') || /ThrottleExceeded/i.test(faultText)) {
-    return new QboThrottleError(
-      say(`QuickBooks throttled the request (${what}). It is retried after a wait; if this persists, lower requests_per_minute or max_concurrent_requests, since other apps may share the company's 500 requests/minute`),
-      context,
-      options,
-    );
-  }
-  if (has('120')) {
-    return new QboAccessError(
-      say(`QuickBooks denied access (${what}): the company's QuickBooks subscription lacks access to this data, or the connecting user is not an admin. Check the company's subscription and reconnect with an admin user`),
-      context,
-      options,
-    );
-  }
-  if (has('3100') || /ApplicationAuthorizationFailed/i.test(faultText)) {
-    return new QboAccessError(say(`QuickBooks refused the app (${what}): ${SANDBOX_MISMATCH}`), context, options);
-  }
-  if (has('6190')) {
-    return new QboAccessError(
-      say(`The QuickBooks company's subscription has ended (${what}). Reactivate the subscription for realm_id ${input.realmId ?? '(unknown)'}, or remove this connection`),
-      context,
-      options,
-    );
-  }
-  if (has('3200') || status === 401) {
-    return new QboAuthError(
-      say(`QuickBooks rejected the access token (${what}). Check that client_id, client_secret and refresh_token belong to the same Intuit app and company (realm_id), and that \`sandbox\` matches; if they do, get a new refresh token with \`source-quickbooks auth\``),
-      context,
-      options,
-    );
-  }
-  if (status >= 500 || has('10000') || /^SystemFault$/i.test(fault?.type ?? '')) {
-    return new QboServerError(say(`QuickBooks had a server error (${what}); it is retried`), context, options);
-  }
-  if (status >= 200 && status < 300 && fault === undefined) {
-    // A success status whose body is not a JSON object (truncated, an HTML page, empty): transient.
-    return new QboServerError(say(`QuickBooks sent an unreadable success response (${what}); it is retried`), context, options);
-  }
-  if (has('4000') || has('4001') || has('4002')) {
-    return new QboQueryError(
-      say(`QuickBooks rejected the query ${JSON.stringify(input.query ?? queryOf(input.url) ?? '(unknown)')} (${what}). If the query comes from custom_queries, fix its clause; otherwise this is a connector defect, please report it with this message`),
-      context,
-      options,
-    );
-  }
-  if (has('5030') || has('5020')) {
-    return new QboFaultError(
-      say(`QuickBooks says this company lacks the feature ${input.method ?? 'GET'} ${pathOf(input.url)} needs (${what}): the entity exists only in some regions or QuickBooks plans. Deselect the stream, or turn the feature on in QuickBooks`),
-      context,
-      options,
-    );
-  }
-  if (status === 404 || has('610')) {
-    if (/\/companyinfo\b/i.test(input.url ?? '')) {
-      return new QboAccessError(
-        say(`QuickBooks does not know the company realm_id ${input.realmId ?? ''} (${what}). Check realm_id (the company ID shown when the app was connected) and \`sandbox\``),
-        context,
-        options,
-      );
-    }
-    return new QboNotFoundError(say(`QuickBooks could not find ${pathOf(input.url)} (${what})`), context, options);
-  }
-  return new QboFaultError(say(`QuickBooks returned an error for ${input.method ?? 'GET'} ${pathOf(input.url)} (${what})`), context, options);
+  const message = withTid(rule.message({ answer, request: input, what: describe(input, answer) }), answer.intuitTid);
+  return new rule.error(message, context, { internalMessage: internalMessage(input) });
 }
 
 /** "fault 4001 Invalid query: QueryValidationError ...", one per Fault entry, tokens redacted. */
@@ -171,22 +91,4 @@ export function redactTokens(text: string): string {
     .replace(/(token[^:]{0,20}:\s*)[\w.\-~+/=]{8,}/gi, '$1****')
     .replace(/\beyJ[\w-]{10,}\.[\w.-]+/g, '****')
     .replace(/\b(?:AB|RT1-)[\w-]{30,}/g, '****');
-}
-
-function pathOf(url: string | undefined): string {
-  if (!url) return '(unknown request)';
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url.split('?')[0] ?? url;
-  }
-}
-
-function queryOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).searchParams.get('query') ?? undefined;
-  } catch {
-    return undefined;
-  }
 }

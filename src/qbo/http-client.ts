@@ -136,7 +136,7 @@ export class QboHttpClient {
         maxTimeout: 0,
         shouldRetry: async ({ error, attemptNumber }) => {
           // The token manager spent its own retry budget already: retries must not nest.
-          if (!(error instanceof TransientError) || error instanceof TokenEndpointDownError) return false;
+          if (!mayRetry(error)) return false;
           const wait = this.delayFor(error, attemptNumber);
           this.logRetry(request, url, error, attemptNumber, tries, wait);
           this.stats.retries += 1;
@@ -148,7 +148,7 @@ export class QboHttpClient {
         },
       });
     } catch (error) {
-      if (error instanceof TransientError && !(error instanceof TokenEndpointDownError) && this.maxRetries > 0) {
+      if (error instanceof TransientError && mayRetry(error) && this.maxRetries > 0) {
         const context = qboContextOf(error);
         throw new QboRetriesExhaustedError(
           `${stripPeriod(error.message)}; gave up after ${tries} attempts. Retry the sync later; if it keeps happening, lower requests_per_minute / max_concurrent_requests or raise max_retries / request_timeout_seconds`,
@@ -244,7 +244,7 @@ export class QboHttpClient {
   }
 
   /** Retry-After when sent; ~throttleWait after a throttle; otherwise exponential with jitter. */
-  private delayFor(error: TransientError, attemptNumber: number): number {
+  private delayFor(error: Error, attemptNumber: number): number {
     const context = qboContextOf(error);
     if (context?.retryAfterMs !== undefined) return Math.min(context.retryAfterMs, this.maxRetryAfter);
     if (error instanceof QboThrottleError) return Math.round(this.throttleWait * (1 + 0.1 * this.random()));
@@ -264,7 +264,7 @@ export class QboHttpClient {
     this.options.logger.info(`QuickBooks request ${request.method ?? 'GET'} ${url.pathname} answered ${what}; retrying in 0.0 s`);
   }
 
-  private logRetry(request: QboHttpRequest, url: URL, error: TransientError, attempt: number, tries: number, wait: number): void {
+  private logRetry(request: QboHttpRequest, url: URL, error: Error, attempt: number, tries: number, wait: number): void {
     const context = qboContextOf(error);
     const what = context
       ? [context.status ? `HTTP ${context.status}` : undefined, context.code ? `fault ${context.code}` : undefined, error instanceof QboNetworkError ? error.message : undefined]
@@ -278,7 +278,7 @@ export class QboHttpClient {
   }
 
   private networkError(method: string, url: URL, error: unknown): QboNetworkError {
-    const context: QboErrorContext = { status: 0, intuitTid: undefined, code: undefined, faultType: undefined, errors: [], retryAfterMs: undefined };
+    const context: QboErrorContext = { status: 0, intuitTid: undefined, code: undefined, faultType: undefined, errors: [], retryAfterMs: undefined, retry: true };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     // A library's error text may quote what was sent (a header value): scrubbed before it is used.
     const reason = timedOut ? `no response within ${Math.round(this.timeoutMs / 1000)} s` : this.secrets.cut(networkReason(error), 300);
@@ -300,6 +300,17 @@ function networkReason(error: unknown): string {
   }
   const joined = parts.filter(Boolean).join(': ');
   return joined || String(error);
+}
+
+/**
+ * Whether another try may fix `error`: a QBO answer's own `retry` (set by the rules table,
+ * fault-rules.ts); otherwise any transient error but the token endpoint's, whose retries are spent
+ * (retries must not nest).
+ */
+function mayRetry(error: unknown): boolean {
+  const context = qboContextOf(error);
+  if (context !== undefined) return context.retry;
+  return error instanceof TransientError && !(error instanceof TokenEndpointDownError);
 }
 
 function tidNote(tid: string | undefined, prefix = '; '): string {

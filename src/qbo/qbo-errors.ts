@@ -1,5 +1,6 @@
 // The typed errors of the QBO layer. Each is one of the kit's three bases (the base decides the
-// Airbyte failure_type) plus the QBO context of the answer, through one shared constructor.
+// Airbyte failure_type) plus the QBO context of the answer, through one shared constructor. Which
+// class an answer becomes, and whether it is retried, is decided by the rules table (fault-rules.ts).
 import { ConfigError, SystemError, TransientError, type ConnectorError } from '../cdk/index.js';
 import type { QboFaultEntry } from './fault-parser.js';
 
@@ -15,6 +16,8 @@ export interface QboErrorContext {
   errors: readonly QboFaultEntry[];
   /** Parsed `Retry-After`, when the server sent one. */
   retryAfterMs: number | undefined;
+  /** Whether another try may fix it (a throttle, a 5xx, a dropped connection): the rules table says so, not the class. */
+  retry: boolean;
 }
 
 export type QboErrorOptions = { cause?: unknown; internalMessage?: string };
