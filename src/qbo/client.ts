@@ -14,6 +14,7 @@ import { errorFromResponse } from './faults.js';
 import { PooledBody } from './pooled-body.js';
 import { QboHttpClient, type QboHttpClientOptions, type QboHttpRequest } from './http-client.js';
 import { limiterForRealm, type RequestLimiter } from './request-limiter.js';
+import { API_BACKOFF, RetryPolicy, SYSTEM_CLOCK, TOKEN_RETRY, type RetryClock } from './retry-policy.js';
 import { TokenManager, type RefreshedTokens } from './token-manager.js';
 import { MAX_BATCH_ITEMS, type CdcResult, type DeferredPage, type QboApi, type QboRequestStats, type QueryPage } from './types.js';
 
@@ -249,8 +250,8 @@ export interface QboClientDeps {
   limiter?: RequestLimiter;
   /** The run's secret set (tokens are added as they arrive); default: one of this stack's own. */
   secrets?: SecretRegistry;
-  /** Test hooks passed to the http layer (waits, jitter, fetch). */
-  http?: Pick<QboHttpClientOptions, 'sleep' | 'random' | 'now' | 'fetch' | 'throttleWaitMs' | 'minRetryDelayMs' | 'maxRetryDelayMs' | 'userAgent'>;
+  /** Test hooks: the clock of every wait and retry (waits, jitter, time), and the http layer's fetch. */
+  http?: Partial<RetryClock> & Pick<QboHttpClientOptions, 'fetch' | 'userAgent'>;
 }
 
 export interface QboStack {
@@ -267,6 +268,8 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
   const limiterOptions = { maxConcurrent: config.maxConcurrentRequests, maxPerWindow: config.requestsPerMinute, windowMs: 60_000 };
   const limiter = deps.limiter ?? limiterForRealm(config.realmId, limiterOptions);
   const secrets = deps.secrets ?? new SecretRegistry();
+  const { now, sleep, random, ...httpHooks } = deps.http ?? {};
+  const clock: RetryClock = { now: now ?? SYSTEM_CLOCK.now, sleep: sleep ?? SYSTEM_CLOCK.sleep, random: random ?? SYSTEM_CLOCK.random };
   const tokens = new TokenManager({
     clientId: config.clientId,
     clientSecret: config.clientSecret,
@@ -277,21 +280,16 @@ export function createQboClient(config: QboConnectionConfig, deps: QboClientDeps
     logger: deps.logger,
     onRefresh: deps.onRefresh,
     secrets,
-    ...(deps.http?.now ? { now: deps.http.now } : {}),
-    ...(deps.http?.fetch ? { fetch: deps.http.fetch } : {}),
-    ...(deps.http?.sleep ? { sleep: deps.http.sleep } : {}),
+    now: clock.now,
+    retry: new RetryPolicy(TOKEN_RETRY, clock),
+    ...(httpHooks.fetch ? { fetch: httpHooks.fetch } : {}),
   });
-  const http = new QboHttpClient({
-    ...throttleWaitFrom(deps.env ?? process.env),
-    ...deps.http,
-    tokens,
-    limiter,
-    logger: deps.logger,
-    secrets,
-    minorVersion: config.minorVersion,
-    requestTimeoutMs: config.requestTimeoutSeconds * 1000,
-    maxRetries: config.maxRetries,
-  });
+  // Retries and per-try timeout from the config (spec.json's defaults), the rest API_BACKOFF.
+  const retry = new RetryPolicy(
+    { ...API_BACKOFF, ...throttleWaitFrom(deps.env ?? process.env), retries: config.maxRetries, tryTimeoutMs: config.requestTimeoutSeconds * 1000 },
+    clock,
+  );
+  const http = new QboHttpClient({ ...httpHooks, tokens, limiter, logger: deps.logger, secrets, minorVersion: config.minorVersion, retry });
   const client = new QboClient({ realmId: config.realmId, baseUrl: endpoints.baseUrl, http, tokenRefreshes: () => tokens.stats.refreshes });
   return { client, tokens, http, limiter, endpoints };
 }

@@ -1,6 +1,5 @@
 // The one place QBO API requests happen: auth header, minorversion, timeout, the realm limiter,
-// retries with backoff (p-retry), 401 -> refresh -> retry once, and typed faults.
-import pRetry from 'p-retry';
+// retries (retry-policy.ts), 401 -> refresh -> retry once, and typed faults.
 import { ConfigError, SecretRegistry, TransientError, type JsonObject, type Logger } from '../cdk/index.js';
 import { describeFaultEntries, readQboResponse, redactTokens } from './faults.js';
 import { QboAuthError, QboNetworkError, QboThrottleError, qboContextOf, type QboErrorContext } from './qbo-errors.js';
@@ -9,7 +8,8 @@ import { readPooledBody, type PooledBody } from './pooled-body.js';
 import { MAX_DATA_BODY_BYTES, MAX_ERROR_BODY_BYTES, readTextCapped } from './bounded-body.js';
 import { NO_REDIRECTS, RedirectRefusedError, refuseRedirect } from './redirects.js';
 import type { RequestLimiter } from './request-limiter.js';
-import { TokenEndpointDownError, type AccessTokenSource } from './token-manager.js';
+import type { AccessTokenSource } from './token-manager.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 export const DEFAULT_USER_AGENT = 'source-quickbooks (+https://github.com/source-quickbooks/source-quickbooks)';
 
@@ -17,27 +17,15 @@ export interface QboHttpClientOptions {
   tokens: AccessTokenSource;
   limiter: RequestLimiter;
   logger: Logger;
-  // The next three come from the connector config (spec.json holds their defaults).
-  /** Sent as `minorversion` on every call. */
+  /** Sent as `minorversion` on every call (config: minor_version, default in spec.json). */
   minorVersion: number;
-  /** Per attempt (QBO gives up after 120 s). */
-  requestTimeoutMs: number;
-  /** Retries after a throttle, 5xx, timeout or dropped connection. */
-  maxRetries: number;
-  /** First backoff step. Default 1000. */
-  minRetryDelayMs?: number;
-  /** Backoff cap. Default 60 000. */
-  maxRetryDelayMs?: number;
-  /** Wait after a throttle fault without Retry-After (Intuit: "wait 60 seconds"). Default 60 000. */
-  throttleWaitMs?: number;
-  /** Upper bound on an honoured Retry-After. Default 15 min. */
-  maxRetryAfterMs?: number;
+  /**
+   * Tries, per-try timeout and waits after a throttle, 5xx, timeout or dropped connection: retries
+   * and timeout from the config (max_retries, request_timeout_seconds), the rest API_BACKOFF.
+   * Its clock also reads Retry-After dates.
+   */
+  retry: RetryPolicy;
   userAgent?: string;
-  /** Used for every wait between tries; inject to test backoff. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Jitter source in [0, 1). */
-  random?: () => number;
-  now?: () => number;
   /** Default: the global fetch, looked up per call. */
   fetch?: typeof fetch;
   /** The run's secret set: every access token sent is added, and answers are scrubbed before they are cut into messages. */
@@ -77,37 +65,19 @@ export class QboRetriesExhaustedError extends TransientError {
 export class QboHttpClient {
   readonly stats: QboHttpStats = { requests: 0, retries: 0, throttled: 0, unauthorized: 0 };
 
-  private readonly minorVersion: number;
-  private readonly timeoutMs: number;
-  private readonly maxRetries: number;
-  private readonly minDelay: number;
-  private readonly maxDelay: number;
-  private readonly throttleWait: number;
-  private readonly maxRetryAfter: number;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
-  private readonly now: () => number;
+  private readonly retry: RetryPolicy;
   /** Buffers that prefetched page bodies are read into (see byte-pool.ts). */
   private readonly bodies = new BytePool();
   private readonly secrets: SecretRegistry;
 
   constructor(private readonly options: QboHttpClientOptions) {
-    this.minorVersion = options.minorVersion;
-    this.timeoutMs = options.requestTimeoutMs;
-    this.maxRetries = Math.max(0, options.maxRetries);
-    this.minDelay = options.minRetryDelayMs ?? 1000;
-    this.maxDelay = options.maxRetryDelayMs ?? 60_000;
-    this.throttleWait = options.throttleWaitMs ?? 60_000;
-    this.maxRetryAfter = options.maxRetryAfterMs ?? 15 * 60_000;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.random = options.random ?? Math.random;
-    this.now = options.now ?? (() => Date.now());
+    this.retry = options.retry;
     this.secrets = options.secrets ?? new SecretRegistry();
   }
 
   /** The config-derived settings in force (for tests and diagnostics). */
   get settings(): { minorVersion: number; requestTimeoutMs: number; maxRetries: number } {
-    return { minorVersion: this.minorVersion, requestTimeoutMs: this.timeoutMs, maxRetries: this.maxRetries };
+    return { minorVersion: this.options.minorVersion, requestTimeoutMs: this.retry.settings.tryTimeoutMs, maxRetries: this.retry.tries - 1 };
   }
 
   /** Sends the request (retrying what a retry may fix) and returns the parsed JSON body. */
@@ -127,45 +97,33 @@ export class QboHttpClient {
 
   private async request(request: QboHttpRequest, raw: boolean): Promise<JsonObject | PooledBody> {
     const url = this.buildUrl(request);
-    const tries = this.maxRetries + 1;
-    try {
-      return await pRetry((attempt) => this.attempt(request, url, attempt, raw), {
-        retries: this.maxRetries,
-        // Waits happen in shouldRetry, where the error (and its Retry-After) is known.
-        minTimeout: 0,
-        maxTimeout: 0,
-        shouldRetry: async ({ error, attemptNumber }) => {
-          // The token manager spent its own retry budget already: retries must not nest.
-          if (!mayRetry(error)) return false;
-          const wait = this.delayFor(error, attemptNumber);
-          this.logRetry(request, url, error, attemptNumber, tries, wait);
-          this.stats.retries += 1;
-          const pause = this.sleep(wait);
-          // A throttle is realm-wide: hold every request of the realm, not just this one.
-          if (error instanceof QboThrottleError) this.options.limiter.hold(pause);
-          await pause;
-          return true;
-        },
-      });
-    } catch (error) {
-      if (error instanceof TransientError && mayRetry(error) && this.maxRetries > 0) {
+    return this.retry.run(({ attempt, timeoutMs }) => this.attempt(request, url, attempt, timeoutMs, raw), {
+      hint: (error) => ({ retryAfterMs: qboContextOf(error)?.retryAfterMs, throttled: error instanceof QboThrottleError }),
+      onWait: ({ error, attempt, tries, waitMs, pause }) => {
+        this.logRetry(request, url, error, attempt, tries, waitMs);
+        this.stats.retries += 1;
+        // A throttle is realm-wide: hold every request of the realm, not just this one.
+        if (error instanceof QboThrottleError) this.options.limiter.hold(pause);
+      },
+      giveUp: ({ error, attempts }) => {
+        if (!(error instanceof TransientError) || this.retry.tries === 1) return error;
         const context = qboContextOf(error);
-        throw new QboRetriesExhaustedError(
-          `${stripPeriod(error.message)}; gave up after ${tries} attempts. Retry the sync later; if it keeps happening, lower requests_per_minute / max_concurrent_requests or raise max_retries / request_timeout_seconds`,
-          context,
+        return new QboRetriesExhaustedError(
+          `${stripPeriod(error.message)}; gave up after ${attempts} attempts. Retry the sync later; if it keeps happening, lower requests_per_minute / max_concurrent_requests or raise max_retries / request_timeout_seconds`,
+          // Its retries are spent, and what it carries says so.
+          context === undefined ? undefined : { ...context, retry: false },
           { cause: error, ...(error.internalMessage ? { internalMessage: error.internalMessage } : {}) },
         );
-      }
-      throw error;
-    }
+      },
+    });
   }
 
   /** One try: a token, a send, and on a 401 one refresh and one more send. */
-  private async attempt(request: QboHttpRequest, url: URL, attempt: number, raw: boolean): Promise<JsonObject | PooledBody> {
+  private async attempt(request: QboHttpRequest, url: URL, attempt: number, timeoutMs: number, raw: boolean): Promise<JsonObject | PooledBody> {
     const token = await this.options.tokens.getAccessToken();
     this.secrets.add(token);
     try {
-      return await this.send(request, url, token, raw);
+      return await this.send(request, url, token, timeoutMs, raw);
     } catch (error) {
       if (!(error instanceof QboAuthError)) throw error;
       this.stats.unauthorized += 1;
@@ -176,7 +134,7 @@ export class QboHttpClient {
       const fresh = await this.options.tokens.getAccessToken();
       this.secrets.add(fresh);
       try {
-        return await this.send(request, url, fresh, raw);
+        return await this.send(request, url, fresh, timeoutMs, raw);
       } catch (second) {
         if (!(second instanceof QboAuthError)) throw second;
         const said = second.qbo.errors.length > 0 ? `, ${describeFaultEntries(second.qbo.errors, (text) => redactTokens(this.secrets.scrub(text)))}` : '';
@@ -188,7 +146,7 @@ export class QboHttpClient {
     }
   }
 
-  private send(request: QboHttpRequest, url: URL, token: string, raw: boolean): Promise<JsonObject | PooledBody> {
+  private send(request: QboHttpRequest, url: URL, token: string, timeoutMs: number, raw: boolean): Promise<JsonObject | PooledBody> {
     return this.options.limiter.schedule(async () => {
       const method = request.method ?? 'GET';
       const headers: Record<string, string> = {
@@ -206,7 +164,7 @@ export class QboHttpClient {
           method,
           headers,
           ...(request.body !== undefined ? { body: request.body } : {}),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: AbortSignal.timeout(timeoutMs),
           ...NO_REDIRECTS,
         });
         // Following a redirect would hand the bearer token to a host the config never named.
@@ -217,7 +175,7 @@ export class QboHttpClient {
         bodyText = await readTextCapped(response, response.ok ? MAX_DATA_BODY_BYTES : MAX_ERROR_BODY_BYTES);
       } catch (error) {
         if (error instanceof RedirectRefusedError) throw error;
-        throw this.networkError(method, url, error);
+        throw this.networkError(method, url, timeoutMs, error);
       }
       const outcome = readQboResponse({
         status: response.status,
@@ -227,7 +185,7 @@ export class QboHttpClient {
         url: url.toString(),
         query: request.query,
         realmId: request.realmId,
-        now: this.now,
+        now: this.retry.clock.now,
         scrub: (text) => this.secrets.scrub(text),
       });
       if (outcome.ok) return outcome.json;
@@ -239,18 +197,8 @@ export class QboHttpClient {
   private buildUrl(request: QboHttpRequest): URL {
     const url = new URL(request.url);
     for (const [key, value] of Object.entries(request.params ?? {})) url.searchParams.set(key, value);
-    url.searchParams.set('minorversion', String(this.minorVersion));
+    url.searchParams.set('minorversion', String(this.options.minorVersion));
     return url;
-  }
-
-  /** Retry-After when sent; ~throttleWait after a throttle; otherwise exponential with jitter. */
-  private delayFor(error: Error, attemptNumber: number): number {
-    const context = qboContextOf(error);
-    if (context?.retryAfterMs !== undefined) return Math.min(context.retryAfterMs, this.maxRetryAfter);
-    if (error instanceof QboThrottleError) return Math.round(this.throttleWait * (1 + 0.1 * this.random()));
-    const exponential = Math.min(this.maxDelay, this.minDelay * 2 ** (attemptNumber - 1));
-    // "Equal jitter": at least half the step, so waits still grow.
-    return Math.round(exponential / 2 + (exponential / 2) * this.random());
   }
 
   /**
@@ -264,24 +212,26 @@ export class QboHttpClient {
     this.options.logger.info(`QuickBooks request ${request.method ?? 'GET'} ${url.pathname} answered ${what}; retrying in 0.0 s`);
   }
 
-  private logRetry(request: QboHttpRequest, url: URL, error: Error, attempt: number, tries: number, wait: number): void {
+  private logRetry(request: QboHttpRequest, url: URL, error: unknown, attempt: number, tries: number, wait: number): void {
     const context = qboContextOf(error);
     const what = context
       ? [context.status ? `HTTP ${context.status}` : undefined, context.code ? `fault ${context.code}` : undefined, error instanceof QboNetworkError ? error.message : undefined]
           .filter(Boolean)
           .join(', ')
-      : error.message;
+      : error instanceof Error
+        ? error.message
+        : String(error);
     const kind = error instanceof QboThrottleError ? 'throttled' : 'failed';
     this.options.logger.info(
       `QuickBooks request ${request.method ?? 'GET'} ${url.pathname} ${kind} (${what}); attempt ${attempt}/${tries}, retrying in ${(wait / 1000).toFixed(1)} s${tidNote(context?.intuitTid)}`,
     );
   }
 
-  private networkError(method: string, url: URL, error: unknown): QboNetworkError {
+  private networkError(method: string, url: URL, timeoutMs: number, error: unknown): QboNetworkError {
     const context: QboErrorContext = { status: 0, intuitTid: undefined, code: undefined, faultType: undefined, errors: [], retryAfterMs: undefined, retry: true };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     // A library's error text may quote what was sent (a header value): scrubbed before it is used.
-    const reason = timedOut ? `no response within ${Math.round(this.timeoutMs / 1000)} s` : this.secrets.cut(networkReason(error), 300);
+    const reason = timedOut ? `no response within ${Math.round(timeoutMs / 1000)} s` : this.secrets.cut(networkReason(error), 300);
     return new QboNetworkError(`QuickBooks request ${method} ${url.pathname} failed: ${reason}`, context, { cause: error });
   }
 }
@@ -300,17 +250,6 @@ function networkReason(error: unknown): string {
   }
   const joined = parts.filter(Boolean).join(': ');
   return joined || String(error);
-}
-
-/**
- * Whether another try may fix `error`: a QBO answer's own `retry` (set by the rules table,
- * fault-rules.ts); otherwise any transient error but the token endpoint's, whose retries are spent
- * (retries must not nest).
- */
-function mayRetry(error: unknown): boolean {
-  const context = qboContextOf(error);
-  if (context !== undefined) return context.retry;
-  return error instanceof TransientError && !(error instanceof TokenEndpointDownError);
 }
 
 function tidNote(tid: string | undefined, prefix = '; '): string {

@@ -1,8 +1,8 @@
 // OAuth 2.0 access tokens for one Intuit app + company: reuse, single-flight refresh, rotation
 // persisted (onRefresh) before any caller gets the new token.
 import { ConfigError, JsonTooDeepError, SecretRegistry, SystemError, TransientError, type Logger } from '../cdk/index.js';
-import pRetry from 'p-retry';
 import { RedirectRefusedError } from './redirects.js';
+import type { RetryPolicy } from './retry-policy.js';
 import { postTokenGrant, type TokenAnswer } from './token-endpoint.js';
 
 export interface RefreshedTokens {
@@ -25,17 +25,14 @@ export interface TokenManagerOptions {
   onRefresh: (tokens: RefreshedTokens) => Promise<void>;
   /** Refresh this long before expiry. Default 300. */
   safetyMarginSeconds?: number;
+  /** For token expiry. */
   now?: () => number;
   fetch?: typeof fetch;
-  /** Retries of the token call after a 5xx / 429 / network error. Default 3. */
-  maxRetries?: number;
-  /** First retry wait, doubled each time. Default 1000. */
-  retryDelayMs?: number;
-  /** Per token call. Default 30 s. */
-  requestTimeoutMs?: number;
-  /** Deadline of one token acquisition, every attempt and wait included. Default 120 s. */
-  overallTimeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Tries of one token acquisition after a 5xx / 429 / network error: one deadline and one budget for
+   * all of them (TOKEN_RETRY in retry-policy.ts), so the http layer never retries them again.
+   */
+  retry: RetryPolicy;
   /** The run's secret set: the credentials and every token received are added before anything prints. */
   secrets?: SecretRegistry;
 }
@@ -54,13 +51,17 @@ const NEW_TOKEN_HOWTO =
   '(or use the Intuit OAuth 2.0 Playground at https://developer.intuit.com/app/developer/playground), then update refresh_token in the config';
 
 /** A retryable token-endpoint failure (5xx, 429, network, unreadable body). */
-class TokenEndpointUnavailable extends TransientError {}
+class TokenEndpointUnavailable extends TransientError {
+  readonly retry = true;
+}
 
 /**
  * The token endpoint stayed unavailable for the whole retry budget. Transient, but its retries are
  * spent: the http layer must not retry it again (retries would nest: 4 token tries per request try).
  */
-export class TokenEndpointDownError extends TransientError {}
+export class TokenEndpointDownError extends TransientError {
+  readonly retry = false;
+}
 
 export class TokenManager implements AccessTokenSource {
   readonly stats = { refreshes: 0 };
@@ -73,7 +74,6 @@ export class TokenManager implements AccessTokenSource {
 
   private readonly marginMs: number;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
   private readonly secrets: SecretRegistry;
 
   constructor(private readonly options: TokenManagerOptions) {
@@ -89,7 +89,6 @@ export class TokenManager implements AccessTokenSource {
     this.expiresAtMs = Number.isNaN(expiry) ? undefined : expiry;
     this.marginMs = (options.safetyMarginSeconds ?? 300) * 1000;
     this.now = options.now ?? (() => Date.now());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** A token valid for at least the safety margin; refreshes (once, shared) when needed. */
@@ -117,42 +116,18 @@ export class TokenManager implements AccessTokenSource {
   }
 
   private async refresh(): Promise<string> {
-    const maxRetries = this.options.maxRetries ?? 3;
-    const baseDelay = this.options.retryDelayMs ?? 1000;
-    // One budget for the whole acquisition: attempts, their timeouts and the waits between them.
-    const budgetMs = this.options.overallTimeoutMs ?? 120_000;
-    const started = this.now();
-    let waited = 0;
-    const remaining = (): number => budgetMs - (this.now() - started) - waited;
-    let attempts = 0;
-    const body = await pRetry(
-      () => {
-        attempts += 1;
-        return this.requestTokens(Math.max(1000, Math.min(this.options.requestTimeoutMs ?? 30_000, remaining())));
-      },
-      {
-        retries: maxRetries,
-        minTimeout: 0,
-        maxTimeout: 0,
-        shouldRetry: async ({ error, attemptNumber }) => {
-          if (!(error instanceof TokenEndpointUnavailable)) return false;
-          const wait = baseDelay * 2 ** (attemptNumber - 1);
-          if (remaining() - wait < 1000) return false;
-          this.options.logger.info(`${error.message}; retrying the token refresh in ${(wait / 1000).toFixed(1)} s (attempt ${attemptNumber + 1}/${maxRetries + 1})`);
-          await this.sleep(wait);
-          waited += wait;
-          return true;
-        },
-      },
-    ).catch((error: unknown) => {
-      if (error instanceof TokenEndpointUnavailable) {
-        const spent = Math.round((this.now() - started + waited) / 1000);
-        throw new TokenEndpointDownError(
-          `${error.message}; gave up after ${attempts} attempt(s) in ${spent} s. Intuit's OAuth service may be down: retry the sync later`,
+    const body = await this.options.retry.run(({ timeoutMs }) => this.requestTokens(timeoutMs), {
+      onWait: ({ error, attempt, tries, waitMs }) =>
+        this.options.logger.info(
+          `${error instanceof Error ? error.message : String(error)}; retrying the token refresh in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1}/${tries})`,
+        ),
+      giveUp: ({ error, attempts, elapsedMs }) => {
+        if (!(error instanceof TokenEndpointUnavailable)) return error;
+        return new TokenEndpointDownError(
+          `${error.message}; gave up after ${attempts} attempt(s) in ${Math.round(elapsedMs / 1000)} s. Intuit's OAuth service may be down: retry the sync later`,
           { cause: error, ...(error.internalMessage ? { internalMessage: error.internalMessage } : {}) },
         );
-      }
-      throw error;
+      },
     });
 
     const accessToken = body['access_token'];

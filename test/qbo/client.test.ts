@@ -8,10 +8,10 @@ import { QboQueryError } from '../../src/qbo/qbo-errors.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
 import type { RefreshedTokens } from '../../src/qbo/token-manager.js';
-import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
+import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, samples, HTTP_SETTINGS, apiRetry } from './support.js';
 
 function qbo() {
-  const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep: recordingSleep() });
+  const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }), tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger() });
   return { client: new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 }), http };
 }
 
@@ -296,7 +296,7 @@ describe('QboClient.queryDeferred', () => {
     nock(API).get(`${COMPANY}/query`).query(true).times(2).reply(200, samples.throttleJson);
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[{"Id":"7"}],"startPosition":1,"maxResults":1},"time":"t"}');
     const sleep = recordingSleep();
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep }), tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger() });
     const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
     const deferred = await client.queryDeferred('SELECT * FROM Item');
     expect((await deferred.open()).rows).toEqual([{ Id: '7' }]);
@@ -309,7 +309,7 @@ describe('QboClient.queryDeferred', () => {
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, samples.throttleXml429);
     nock(API).get(`${COMPANY}/query`).query(true).reply(200, '{"QueryResponse":{"Item":[],"startPosition":1,"maxResults":0},"time":"t"}');
     const sleep = recordingSleep();
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger(), sleep });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep }), tokens: fakeTokens(), limiter: createRequestLimiter(), logger: recordingLogger() });
     const client = new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 7 });
     const deferred = await client.queryDeferred('SELECT * FROM Item');
     expect((await deferred.open()).rows).toEqual([]);

@@ -14,7 +14,7 @@ import { QuickBooksSource } from '../../src/source.js';
 import { CaptureStream } from '../cdk/helpers.js';
 import { startHostileServer, type HostileServer } from '../support/hostile-server.js';
 import { tempDir } from '../support/temp-dir.js';
-import { fakeTokens, HTTP_SETTINGS, recordingLogger, recordingSleep } from './support.js';
+import { fakeTokens, HTTP_SETTINGS, recordingLogger, recordingSleep, apiRetry, tokenRetry } from './support.js';
 
 const REALM = '9130350000000000';
 const N = 200_000;
@@ -37,7 +37,7 @@ afterEach(async () => {
 });
 
 function client(): QboHttpClient {
-  return new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+  return new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }), tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger() });
 }
 
 describe('JSON nested 200,000 deep from the network', () => {
@@ -92,7 +92,7 @@ describe('JSON nested 200,000 deep from the network', () => {
       tokenUrl: `${tokens.url}/token`,
       logger: recordingLogger(),
       onRefresh: async () => undefined,
-      sleep: recordingSleep(),
+      retry: tokenRetry({ sleep: recordingSleep() }),
     });
     const error = await manager.getAccessToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JsonTooDeepError);

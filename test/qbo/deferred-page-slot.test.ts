@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QboClient } from '../../src/qbo/client.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
-import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, HTTP_SETTINGS } from './support.js';
+import { API, COMPANY, REALM, fakeTokens, recordingLogger, recordingSleep, HTTP_SETTINGS, apiRetry } from './support.js';
 
 const page = (id: string): string => `{"QueryResponse":{"Item":[{"Id":"${id}"}],"startPosition":1,"maxResults":1},"time":"t"}`;
 
@@ -18,7 +18,7 @@ describe('a deferred page frees its request slot once its body is in', () => {
 
   function client() {
     const limiter = createRequestLimiter({ maxConcurrent: 1 });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter, logger: recordingLogger(), sleep: recordingSleep() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }), tokens: fakeTokens(), limiter, logger: recordingLogger() });
     return { client: new QboClient({ realmId: REALM, baseUrl: `${API}/`, http, tokenRefreshes: () => 0 }), limiter };
   }
 

@@ -16,7 +16,7 @@ import { QuickBooksSource } from '../../src/source.js';
 import { CaptureStream } from '../cdk/helpers.js';
 import { sendJson, startHostileServer, type HostileServer } from '../support/hostile-server.js';
 import { tempDir } from '../support/temp-dir.js';
-import { fakeTokens, HTTP_SETTINGS, recordingLogger, recordingSleep } from './support.js';
+import { fakeTokens, HTTP_SETTINGS, recordingLogger, recordingSleep, apiRetry, tokenRetry } from './support.js';
 
 const CLIENT_ID = 'ABclientIdAppKey0123456789';
 const CLIENT_SECRET = 'sEcReT+/x=y&z 42-client-secret-value';
@@ -42,7 +42,7 @@ function tokenManager(tokenUrl: string, extra: Partial<ConstructorParameters<typ
     tokenUrl,
     logger: recordingLogger(),
     onRefresh: async () => undefined,
-    sleep: recordingSleep(),
+    retry: tokenRetry({ sleep: recordingSleep() }),
     ...extra,
   });
 }
@@ -97,7 +97,7 @@ describe('no redirect is ever followed', () => {
         res.writeHead(status, { location: `${elsewhere.url}/v3/company/${REALM}/query` });
         res.end('moved');
       });
-      const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+      const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }), tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger() });
       const request = method === 'GET' ? { url: `${hostile.url}/v3/company/${REALM}/query`, params: { query: 'select * from Invoice' } } : { method, url: `${hostile.url}/v3/company/${REALM}/batch`, body: '{}' };
       const error = await http.requestJson(request).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedirectRefusedError);
@@ -232,8 +232,8 @@ describe('SecretRegistry: the one secret set', () => {
 describe('token acquisition has one deadline and one retry budget', () => {
   it('a token endpoint that accepts and never answers is given up on at the deadline, not retried per request', async () => {
     const silent = await server(() => undefined); // reads the request, never answers
-    const tokens = tokenManager(`${silent.url}/token`, { overallTimeoutMs: 1500 });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+    const tokens = tokenManager(`${silent.url}/token`, { retry: tokenRetry({ sleep: recordingSleep() }, { deadlineMs: 1500 }) });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }), tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger() });
     const error = await http.requestJson({ url: `http://127.0.0.1:9/v3/company/${REALM}/companyinfo/${REALM}` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenEndpointDownError);
     expect((error as Error).message).toMatch(/^Could not reach Intuit's token endpoint \(timed out\); gave up after 1 attempt\(s\) in \d+ s/);
@@ -247,8 +247,8 @@ describe('token acquisition has one deadline and one retry budget', () => {
 
   it('a 503 storm: the token endpoint is tried maxRetries + 1 times in all, however many request retries remain', async () => {
     const down = await server((_req, res) => sendJson(res, 503, {}));
-    const tokens = tokenManager(`${down.url}/token`, { maxRetries: 3 });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+    const tokens = tokenManager(`${down.url}/token`, { retry: tokenRetry({ sleep: recordingSleep() }, { retries: 3 }) });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }), tokens, limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger() });
     const error = await http.requestJson({ url: `http://127.0.0.1:9/v3/company/${REALM}/query` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenEndpointDownError);
     expect(down.requests).toHaveLength(4);
@@ -265,7 +265,7 @@ describe('decompressed size limits', () => {
       res.writeHead(503, { 'content-encoding': 'gzip', 'content-type': 'text/plain' });
       res.end(bomb);
     });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, maxRetries: 1, tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger(), sleep: recordingSleep() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep: recordingSleep() }, { retries: 1 }), tokens: fakeTokens(), limiter: createRequestLimiter({ maxConcurrent: 2 }), logger: recordingLogger() });
     const error = await http.requestJson({ url: `${api.url}/v3/company/${REALM}/query` }).catch((e: unknown) => e);
     expect((error as Error).message).toContain('exceeds 4 MiB once decompressed');
     expect(bomb.length).toBeLessThan(64 * 1024);

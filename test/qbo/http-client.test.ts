@@ -4,23 +4,25 @@ import { SystemError, TransientError } from '../../src/cdk/core/errors.js';
 import { QboFaultError, QboServerError, QboThrottleError } from '../../src/qbo/qbo-errors.js';
 import { QboHttpClient, QboRetriesExhaustedError, type QboHttpClientOptions } from '../../src/qbo/http-client.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';
-import { API, COMPANY, fakeTokens, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
+import type { RetryClock, RetrySettings } from '../../src/qbo/retry-policy.js';
+import { API, COMPANY, apiRetry, fakeTokens, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
 
 const PATH = `${COMPANY}/companyinfo/1`;
 const URL_ = `${API}${PATH}`;
 const OK = { CompanyInfo: { Id: '1', CompanyName: 'Sandbox Company_US_1' } };
 
-function client(overrides: Partial<QboHttpClientOptions> = {}) {
+/** A client on a recording sleep and random 0.5; `sleep: undefined` waits for real (fake timers). */
+function client(overrides: Partial<Pick<QboHttpClientOptions, 'minorVersion' | 'limiter'> & RetryClock & RetrySettings> = {}) {
   const logger = recordingLogger();
   const sleep = recordingSleep();
+  const { minorVersion, limiter, now, random, sleep: ownSleep, ...settings } = overrides;
   const http = new QboHttpClient({
     ...HTTP_SETTINGS,
+    ...(minorVersion !== undefined ? { minorVersion } : {}),
     tokens: fakeTokens(),
-    limiter: createRequestLimiter(),
+    limiter: limiter ?? createRequestLimiter(),
     logger,
-    sleep,
-    random: () => 0.5,
-    ...overrides,
+    retry: apiRetry({ sleep: 'sleep' in overrides ? ownSleep : sleep, random: random ?? (() => 0.5), now }, settings),
   });
   return { http, logger, sleep };
 }
@@ -88,7 +90,7 @@ describe('retries', () => {
 
   it('backs off exponentially up to the cap', async () => {
     nock(API).get(PATH).query(true).times(5).reply(500, '').get(PATH).query(true).reply(200, OK);
-    const { http, sleep } = client({ random: () => 1 - Number.EPSILON, minRetryDelayMs: 1000, maxRetryDelayMs: 5000 });
+    const { http, sleep } = client({ random: () => 1 - Number.EPSILON, minDelayMs: 1000, maxDelayMs: 5000 });
     await http.requestJson({ url: URL_ });
     expect(sleep.waits).toEqual([1000, 2000, 4000, 5000, 5000]);
   });
@@ -180,7 +182,7 @@ describe('retries', () => {
       });
     const limiter = createRequestLimiter();
     const logger = recordingLogger();
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter, logger, sleep });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry({ sleep }), tokens: fakeTokens(), limiter, logger });
     const first = http.requestJson({ url: URL_ });
     await vi.waitFor(() => expect(logger.text('info')).toContain('throttled'));
     const other = http.requestJson({ url: `${API}${COMPANY}/other` });
@@ -194,7 +196,7 @@ describe('retries', () => {
 
   it('bounded tries, then a TransientError saying how many', async () => {
     nock(API).get(PATH).query(true).times(3).reply(502, '<html><head><title>502 Bad Gateway</title></head></html>', { intuit_tid: 'tid-last' });
-    const { http, sleep } = client({ maxRetries: 2 });
+    const { http, sleep } = client({ retries: 2 });
     const error = await http.requestJson({ url: URL_ }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QboRetriesExhaustedError);
     expect(error).toBeInstanceOf(TransientError);
@@ -206,7 +208,7 @@ describe('retries', () => {
 
   it('maxRetries 0 surfaces the first error as is', async () => {
     nock(API).get(PATH).query(true).reply(429, samples.throttleXml429);
-    const error = await client({ maxRetries: 0 }).http.requestJson({ url: URL_ }).catch((e: unknown) => e);
+    const error = await client({ retries: 0 }).http.requestJson({ url: URL_ }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QboThrottleError);
   });
 
@@ -242,7 +244,7 @@ describe('retries', () => {
 
   it('a timeout is retried', async () => {
     nock(API).get(PATH).query(true).delay(500).reply(200, OK).get(PATH).query(true).reply(200, { fast: true });
-    const { http, logger } = client({ requestTimeoutMs: 50 });
+    const { http, logger } = client({ tryTimeoutMs: 50 });
     expect(await http.requestJson({ url: URL_ })).toEqual({ fast: true });
     expect(http.stats.retries).toBe(1);
     expect(logger.text('info')).toContain('no response within');

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter, limiterForRealm, resetRealmLimiters } from '../../src/qbo/request-limiter.js';
-import { API, COMPANY, fakeTokens, recordingLogger, HTTP_SETTINGS } from './support.js';
+import { API, COMPANY, fakeTokens, recordingLogger, HTTP_SETTINGS, apiRetry } from './support.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -77,7 +77,7 @@ describe('RequestLimiter concurrency', () => {
         return { CompanyInfo: {} };
       });
     const limiter = createRequestLimiter({ maxConcurrent: 10 });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens: fakeTokens(), limiter, logger: recordingLogger() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry(), tokens: fakeTokens(), limiter, logger: recordingLogger() });
     await Promise.all(Array.from({ length: 50 }, () => http.requestJson({ url: `${API}${COMPANY}/companyinfo/1` })));
     expect(peak).toBe(10);
     expect(limiter.stats.maxInFlight).toBe(10);

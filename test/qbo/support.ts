@@ -1,12 +1,27 @@
 // Shared helpers for the QBO layer tests (not a test file itself).
 import type { Logger } from '../../src/cdk/core/logger.js';
+import { API_BACKOFF, RetryPolicy, SYSTEM_CLOCK, TOKEN_RETRY, type RetryClock, type RetrySettings } from '../../src/qbo/retry-policy.js';
 import type { AccessTokenSource } from '../../src/qbo/token-manager.js';
 
 export const REALM = '9130350000000000';
 export const API = 'https://qbo.test';
 export const COMPANY = `/v3/company/${REALM}`;
-/** The config-derived http settings at spec.json's defaults (minor_version, request_timeout_seconds, max_retries). */
-export const HTTP_SETTINGS = { minorVersion: 75, requestTimeoutMs: 150_000, maxRetries: 6 } as const;
+/** The config-derived http settings at spec.json's defaults (minor_version; max_retries and request_timeout_seconds are apiRetry's). */
+export const HTTP_SETTINGS = { minorVersion: 75 } as const;
+
+function clockOf(clock: Partial<RetryClock>): RetryClock {
+  return { now: clock.now ?? SYSTEM_CLOCK.now, sleep: clock.sleep ?? SYSTEM_CLOCK.sleep, random: clock.random ?? SYSTEM_CLOCK.random };
+}
+
+/** The API retry policy at spec.json's defaults (max_retries 6, request_timeout_seconds 150), on the given clock. */
+export function apiRetry(clock: Partial<RetryClock> = {}, settings: Partial<RetrySettings> = {}): RetryPolicy {
+  return new RetryPolicy({ ...API_BACKOFF, retries: 6, tryTimeoutMs: 150_000, ...settings }, clockOf(clock));
+}
+
+/** The token endpoint's retry policy (TOKEN_RETRY), on the given clock. */
+export function tokenRetry(clock: Partial<RetryClock> = {}, settings: Partial<RetrySettings> = {}): RetryPolicy {
+  return new RetryPolicy({ ...TOKEN_RETRY, ...settings }, clockOf(clock));
+}
 
 /** A logger that keeps lines per level for assertions. */
 export function recordingLogger(): Logger & { lines: { level: string; message: string }[]; text(level?: string): string } {

@@ -5,7 +5,7 @@ import { QboClient } from '../../src/qbo/client.js';
 import { QboHttpClient } from '../../src/qbo/http-client.js';
 import { createRequestLimiter } from '../../src/qbo/request-limiter.js';
 import { TokenManager, type RefreshedTokens, type TokenManagerOptions } from '../../src/qbo/token-manager.js';
-import { API, COMPANY, REALM, recordingLogger, recordingSleep, samples, HTTP_SETTINGS } from './support.js';
+import { API, COMPANY, REALM, recordingLogger, recordingSleep, samples, HTTP_SETTINGS, apiRetry, tokenRetry } from './support.js';
 
 const TOKEN_ORIGIN = 'https://oauth.test';
 const TOKEN_PATH = '/oauth2/v1/tokens/bearer';
@@ -26,7 +26,7 @@ function manager(overrides: Partial<TokenManagerOptions> = {}) {
     logger,
     onRefresh: async (t) => void persisted.push(t),
     now: () => NOW,
-    sleep: recordingSleep(),
+    retry: tokenRetry({ sleep: recordingSleep() }),
     ...overrides,
   });
   return { tokens, logger, persisted };
@@ -114,7 +114,7 @@ describe('TokenManager', () => {
         events.push(`persisted ${t.refreshToken}`);
       },
     });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry(), tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
     const client = new QboClient({ realmId: REALM, baseUrl: API, http });
     await client.get(`companyinfo/${REALM}`);
     expect(events).toEqual(['token call', 'persisted rt-1', 'data request']);
@@ -159,7 +159,7 @@ describe('TokenManager', () => {
       .reply(200, samples.customerPage);
     const { tokens, persisted } = manager({ accessToken: 'config-at', tokenExpiryDate: new Date(NOW + 3600_000).toISOString() });
     const logger = recordingLogger();
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter(), logger });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry(), tokens, limiter: createRequestLimiter(), logger });
     const page = await new QboClient({ realmId: REALM, baseUrl: API, http }).query('SELECT * FROM Customer');
     expect(page.rows).toHaveLength(2);
     expect(api.isDone()).toBe(true);
@@ -172,7 +172,7 @@ describe('TokenManager', () => {
     nock(TOKEN_ORIGIN).post(TOKEN_PATH).reply(200, tokenBody(1));
     nock(API).get(`${COMPANY}/query`).query(true).times(2).reply(401, samples.gateway401, { intuit_tid: 'tid-2' });
     const { tokens } = manager({ accessToken: 'config-at', tokenExpiryDate: new Date(NOW + 3600_000).toISOString() });
-    const http = new QboHttpClient({ ...HTTP_SETTINGS, tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
+    const http = new QboHttpClient({ ...HTTP_SETTINGS, retry: apiRetry(), tokens, limiter: createRequestLimiter(), logger: recordingLogger() });
     const error = await http.requestJson({ url: `${API}${COMPANY}/query` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/realm_id/);
@@ -210,12 +210,12 @@ describe('TokenManager', () => {
   it('token endpoint 5xx / network errors are retried, then TransientError', async () => {
     nock(TOKEN_ORIGIN).post(TOKEN_PATH).reply(503, 'down').post(TOKEN_PATH).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' }).post(TOKEN_PATH).reply(200, tokenBody(1));
     const sleep = recordingSleep();
-    const { tokens } = manager({ sleep, retryDelayMs: 100 });
+    const { tokens } = manager({ retry: tokenRetry({ sleep }, { minDelayMs: 100 }) });
     expect(await tokens.getAccessToken()).toBe('at-1');
     expect(sleep.waits).toEqual([100, 200]);
 
     nock(TOKEN_ORIGIN).post(TOKEN_PATH).times(3).reply(502, '<html><title>502</title></html>');
-    const failing = manager({ maxRetries: 2 });
+    const failing = manager({ retry: tokenRetry({ sleep: recordingSleep() }, { retries: 2 }) });
     const error = await failing.tokens.getAccessToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
     expect((error as Error).message).toMatch(/HTTP 502.*gave up after 3 attempt\(s\)/);
