@@ -9,6 +9,7 @@
 // emitted (some twice, which dedup absorbs), and pages can be fetched concurrently.
 import { TransientError, type JsonObject, type Logger } from '../cdk/index.js';
 import type { DeferredPage, QboApi, QueryPage } from '../qbo/types.js';
+import { FetchDepth } from './fetch-depth.js';
 import type { PageBudget } from './page-budget.js';
 import { countQuery, pageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, queryLiteral, sameInstant, utcLiteral } from './qbo-time.js';
@@ -17,8 +18,10 @@ export interface WindowReaderDeps {
   api: Pick<QboApi, 'query' | 'queryDeferred'>;
   pageSize: number;
   budget: PageBudget;
-  /** Pages fetched ahead of the one being emitted (beyond it), when the byte budget allows. */
+  /** Pages fetched ahead of the one being emitted (beyond it) at most, when the byte budget allows (see fetch-depth.ts). */
   maxPrefetch: number;
+  /** A wait this long for the page due counts as a slow page (see fetch-depth.ts); tests pass 0. */
+  slowWaitMs?: number;
   /** Bytes a page is assumed to take before this read has seen one (then: its largest so far). */
   pageBytesGuess?: number;
   logger: Logger;
@@ -247,6 +250,7 @@ async function* readPositional(
   // Pages of one window are about the same size: reserve the largest seen, or the guess before any.
   let largestSeen: number | undefined;
   const guess = deps.pageBytesGuess ?? P * DEFAULT_ROW_BYTES;
+  const depth = new FetchDepth(deps.maxPrefetch, deps.slowWaitMs);
   const firstK = anchor === undefined ? 0 : 1;
   let total = knownTotal;
   if (total === undefined) {
@@ -278,7 +282,7 @@ async function* readPositional(
       // back to back. Let arrived answers be read first, so their request slots go on to the next pages.
       if (k > firstK) await new Promise<void>((resolve) => setImmediate(resolve));
       const pageBytes = largestSeen ?? guess;
-      for (let j = k + 1; j < plannedPages && j <= k + deps.maxPrefetch; j++) {
+      for (let j = k + 1; j < plannedPages && j <= k + depth.pages; j++) {
         if (inFlight.has(j)) continue;
         if (!deps.budget.tryAcquire(pageBytes)) break; // nearer pages first
         launch(j, pageBytes);
@@ -287,7 +291,9 @@ async function* readPositional(
       inFlight.delete(k);
       let page: QueryPage;
       try {
+        const asked = performance.now();
         const fetched = await slot.page;
+        depth.waited(performance.now() - asked);
         if ('open' in fetched) {
           if (fetched.bytes !== undefined) largestSeen = Math.max(largestSeen ?? 0, fetched.bytes);
           page = await fetched.open();

@@ -84,7 +84,7 @@ describe('readCursorWindow with deferred pages', () => {
       sizes.push(bytes);
       return acquire(bytes);
     };
-    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
+    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, slowWaitMs: 0, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
     let seen = 0;
     for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
     expect(seen).toBe(200);
@@ -108,7 +108,7 @@ describe('readCursorWindow with deferred pages', () => {
       sizes.push(bytes);
       return acquire(bytes);
     };
-    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
+    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, slowWaitMs: 0, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
     let seen = 0;
     for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
     expect(seen).toBe(200);

@@ -1,0 +1,48 @@
+// How many pages a window read fetches ahead of the one it emits. Pages are read into memory on
+// arrival, so depth is memory; it is needed only against slow pages. While the page due keeps
+// arriving about when it is needed (a fast server: emission is the bound), a read looks a few pages
+// ahead. Once it has to wait long for one (a slow page in flight: QBO takes 0.5-1.5 s a page), it
+// looks as far ahead as allowed, so the other request slots keep working past that page; after a
+// run of pages without such a wait it comes back one page at a time.
+
+/** Pages fetched ahead at least (and at first). */
+const MIN_PAGES = 2;
+/** A wait for the page due this long means a slow page, not a busy server. */
+export const SLOW_WAIT_MS = 150;
+/** Pages in a row without a slow wait before looking one page less far. */
+const PATIENCE = 8;
+
+export class FetchDepth {
+  private readonly min: number;
+  private depth: number;
+  private calmInRow = 0;
+
+  /**
+   * @param max pages fetched ahead at most
+   * @param slowWaitMs a wait this long for the page due means a slow page (0: every page counts as slow)
+   */
+  constructor(
+    private readonly max: number,
+    private readonly slowWaitMs = SLOW_WAIT_MS,
+  ) {
+    this.min = Math.min(MIN_PAGES, max);
+    this.depth = this.min;
+  }
+
+  /** Pages to fetch ahead of the one due. */
+  get pages(): number {
+    return this.depth;
+  }
+
+  /** The page due took `waitedMs` to arrive after its turn came (0: it was there). */
+  waited(waitedMs: number): void {
+    if (waitedMs >= this.slowWaitMs) {
+      this.calmInRow = 0;
+      this.depth = this.max;
+      return;
+    }
+    if (++this.calmInRow < PATIENCE) return;
+    this.calmInRow = 0;
+    this.depth = Math.max(this.min, this.depth - 1);
+  }
+}
