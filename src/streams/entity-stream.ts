@@ -14,7 +14,7 @@ import {
 } from '../cdk/index.js';
 import type { QboApi } from '../qbo/types.js';
 import { QUIET_MARGIN_MS, tombstone, type ChangeFeed } from './change-feed.js';
-import { EmittedIds, MAX_EMITTED_RANGES } from './emitted-ids.js';
+import { EmittedIds, MAX_EMITTED_CHARS, MAX_SPAN_IDS } from './emitted-ids.js';
 import { sweepKeys } from './key-sweep.js';
 import { firstPageQuery, lastUpdatedOf, readCursorWindow } from './cursor-window-reader.js';
 import type { EntityDef } from './entity-registry.js';
@@ -49,8 +49,8 @@ export interface EntityStreamOptions {
   where?: string;
   /** The clock a saved cursor is checked against (a future one is refused). */
   now?: () => number;
-  /** The cap on emitted_ids (default MAX_EMITTED_RANGES); tests lower it. */
-  maxEmittedRanges?: number;
+  /** The cap on emitted_ids in characters (default MAX_EMITTED_CHARS); tests lower it. */
+  maxEmittedChars?: number;
 }
 
 
@@ -179,10 +179,13 @@ export class EntityStream implements Stream {
 
   /** The checkpoint's emitted_ids, or undefined once the set outgrew the cap (dropped with one WARN). */
   private emittedState(emitted: EmittedIds): JsonObject | undefined {
-    const cap = this.options.maxEmittedRanges ?? MAX_EMITTED_RANGES;
-    if (emitted.size <= cap) return emitted.encode();
+    const cap = this.options.maxEmittedChars ?? MAX_EMITTED_CHARS;
+    const value = emitted.overflowed ? undefined : emitted.encode();
+    const chars = value === undefined ? Infinity : EmittedIds.charsOf(value);
+    if (value !== undefined && chars <= cap) return value;
+    const why = value === undefined ? `span more than ${MAX_SPAN_IDS} ids` : `take ${chars} characters, more than the ${cap}`;
     this.options.logger.warn(
-      `Stream ${this.name}: its emitted ids form ${emitted.size} ranges, more than the ${cap} its state keeps, so they are dropped from the state: ` +
+      `Stream ${this.name}: its emitted ids ${why} its state keeps, so they are dropped from the state: ` +
         'deletes older than QBO\'s 30-day CDC window can no longer be reconciled by a key sweep. Sync at least every 29 days, or refresh the stream after a longer pause (README "Hard deletes").',
     );
     return undefined;
@@ -392,10 +395,12 @@ export class EntityStream implements Stream {
         { api: this.options.api, spec: this.querySpec(), pageSize: this.options.pageSize, logger: this.options.logger, stream: this.name, now: this.options.now ?? Date.now, marginMs: QUIET_MARGIN_MS },
         emitted,
       );
-      if (sweep.gone.length > 0) yield { type: 'records', records: sweep.gone.map((id) => tombstone({ Id: id }, sweep.since)) };
-      for (const id of sweep.gone) emitted.remove(id);
-      // The sweep stands for every delete before its start; CDC reads the later ones next time.
-      unreadDeletes = sweep.since;
+      if (sweep !== undefined) {
+        if (sweep.gone.length > 0) yield { type: 'records', records: sweep.gone.map((id) => tombstone({ Id: id }, sweep.since)) };
+        for (const id of sweep.gone) emitted.remove(id);
+        // The sweep stands for every delete before its start; CDC reads the later ones next time.
+        unreadDeletes = sweep.since;
+      }
     }
     if (feed?.planned(this.name)) {
       const outcome = await feed.changes(this.name);

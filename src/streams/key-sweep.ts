@@ -7,7 +7,7 @@
 // edge, and a tombstone for a live row would delete it from the destination.
 import type { Logger } from '../cdk/index.js';
 import type { QboApi } from '../qbo/types.js';
-import { EmittedIds } from './emitted-ids.js';
+import { EmittedIds, MAX_SPAN_IDS } from './emitted-ids.js';
 import { idLookupQuery, idPageQuery, type QuerySpec } from './query-builder.js';
 import { instantOf, utcLiteral } from './qbo-time.js';
 
@@ -34,7 +34,8 @@ export interface SweepOutcome {
   calls: number;
 }
 
-export async function sweepKeys(sweep: KeySweep, emitted: EmittedIds): Promise<SweepOutcome> {
+/** Undefined (with a WARN) when the live ids span too far to hold: the deletes stay unreconciled. */
+export async function sweepKeys(sweep: KeySweep, emitted: EmittedIds): Promise<SweepOutcome | undefined> {
   const live = new EmittedIds();
   const P = sweep.pageSize;
   let since: string | undefined;
@@ -47,6 +48,12 @@ export async function sweepKeys(sweep: KeySweep, emitted: EmittedIds): Promise<S
     for (const row of page.rows) live.add(row['Id']);
     rows += page.rows.length;
     if (page.rows.length < P) break;
+  }
+  if (live.overflowed) {
+    sweep.logger.warn(
+      `Stream ${sweep.stream}: the key sweep found ids spread over more than ${MAX_SPAN_IDS} values, too many to compare, so records deleted more than 30 days ago may stay in the destination; refresh the stream to drop them (README "Hard deletes").`,
+    );
+    return undefined;
   }
   const missing = emitted.missingFrom(live);
   const gone: string[] = [];

@@ -21,7 +21,7 @@ function recordingLogger(): Logger & { lines: string[] } {
 function make(
   api: MemoryQbo,
   stream: string,
-  opts: { pageSize?: number; feed?: ChangeFeed; prefetch?: QueryPrefetch; logger?: Logger; lookback?: number; def?: Partial<EntityDef>; maxEmittedRanges?: number } = {},
+  opts: { pageSize?: number; feed?: ChangeFeed; prefetch?: QueryPrefetch; logger?: Logger; lookback?: number; def?: Partial<EntityDef>; maxEmittedChars?: number } = {},
 ): EntityStream {
   const def = { ...(entityDef(stream) as EntityDef), ...opts.def };
   return new EntityStream(def, {
@@ -37,7 +37,7 @@ function make(
     lookbackSeconds: opts.lookback ?? 0,
     emitEstimates: false,
     schema: () => ({ type: 'object' }),
-    ...(opts.maxEmittedRanges !== undefined ? { maxEmittedRanges: opts.maxEmittedRanges } : {}),
+    ...(opts.maxEmittedChars !== undefined ? { maxEmittedChars: opts.maxEmittedChars } : {}),
   });
 }
 
@@ -378,14 +378,14 @@ describe('hard deletes through CDC', () => {
   it('emitted ids past the cap are dropped from the state with one WARN', async () => {
     const api = new MemoryQbo();
     api.serverTime = pst(NOW);
-    api.table('Invoice').push(...rowsAt(25).filter((r) => Number(r.Id) % 2 === 1)); // 13 scattered ids: 13 ranges
+    api.table('Invoice').push(...rowsAt(25).filter((r) => Number(r.Id) % 2 === 1)); // 13 scattered ids: a bitmap of 8 characters
     const logger = recordingLogger();
-    const stream = make(api, 'invoices', { feed: withFeed(api).feed, logger, maxEmittedRanges: 12 });
+    const stream = make(api, 'invoices', { feed: withFeed(api).feed, logger, maxEmittedChars: 7 });
     const { states } = await run(stream, 'incremental', undefined);
     const dropped = states.findIndex((s) => s['emitted_ids'] === undefined);
-    expect(dropped).toBeGreaterThan(0); // kept while within the cap (10 ranges after the first page)
+    expect(dropped).toBeGreaterThan(0); // kept while within the cap (4 characters after the first page)
     expect(states.slice(dropped).every((s) => s['emitted_ids'] === undefined)).toBe(true);
-    expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringContaining('Stream invoices: its emitted ids form 13 ranges, more than the 12 its state keeps')]);
+    expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringContaining('Stream invoices: its emitted ids take 8 characters, more than the 7 its state keeps')]);
   });
 
   it('falls back to queries when the CDC call fails', async () => {
