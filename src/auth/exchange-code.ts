@@ -2,6 +2,7 @@
 import { postTokenGrant, type TokenAnswer } from '../qbo/token-endpoint.js';
 import { AuthError } from './auth-error.js';
 import { RedirectRefusedError } from '../qbo/redirects.js';
+import { TOKEN_RETRY } from '../qbo/retry-policy.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -18,7 +19,6 @@ export interface ExchangeOptions {
   redirectUri: string;
   now?: () => number;
   fetch?: typeof fetch;
-  timeoutMs?: number;
 }
 
 export async function exchangeCode(options: ExchangeOptions): Promise<IssuedTokens> {
@@ -29,7 +29,8 @@ export async function exchangeCode(options: ExchangeOptions): Promise<IssuedToke
       clientId: options.clientId,
       clientSecret: options.clientSecret,
       grant: { grant_type: 'authorization_code', code: options.code, redirect_uri: options.redirectUri },
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      // One try, as long as one try of a refresh: a code is good once, so a retry could not use it anyway.
+      timeoutMs: TOKEN_RETRY.tryTimeoutMs,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   } catch (error) {

@@ -13,7 +13,8 @@ export interface TokenGrant {
   grant: Record<string, string>;
   /** Ask for x_refresh_token_hard_expires_in (Intuit sends it only when asked). */
   withHardExpiry?: boolean;
-  timeoutMs?: number;
+  /** This one POST's timeout: a try of TOKEN_RETRY (retry-policy.ts). */
+  timeoutMs: number;
   fetch?: typeof fetch;
 }
 
@@ -39,7 +40,7 @@ export async function postTokenGrant(request: TokenGrant): Promise<TokenAnswer> 
       ...(request.withHardExpiry ? { 'x-include-refresh-token-hard-expires-in': 'true' } : {}),
     },
     body: new URLSearchParams(request.grant).toString(),
-    signal: AbortSignal.timeout(request.timeoutMs ?? 30_000),
+    signal: AbortSignal.timeout(request.timeoutMs),
     ...NO_REDIRECTS,
   });
   // A redirected token request would carry the client secret and refresh token to another host.
