@@ -3,6 +3,7 @@ import type { Logger } from '../../src/cdk/core/logger.js';
 import type { JsonObject, SyncMode } from '../../src/cdk/core/protocol.js';
 import type { StreamEvent } from '../../src/cdk/core/stream.js';
 import { errorFromResponse } from '../../src/qbo/faults.js';
+import { JsonTooDeepError } from '../../src/cdk/index.js';
 import { ChangeFeed } from '../../src/streams/change-feed.js';
 import { entityDef, type EntityDef } from '../../src/streams/entity-registry.js';
 import { EntityStream } from '../../src/streams/entity-stream.js';
@@ -399,6 +400,21 @@ describe('hard deletes through CDC', () => {
     const { records } = await run(inv, 'incremental', state);
     expect(records).toHaveLength(2);
     expect(logger.lines.some((l) => l.includes('CDC call failed'))).toBe(true);
+  });
+
+  it('a CDC answer nested past the JSON depth limit: one WARN quoting it, and the read goes on by query', async () => {
+    const api = new MemoryQbo();
+    api.cdcFault = new JsonTooDeepError(`QuickBooks' answer to GET /v3/company/123/cdc`, 40, 256);
+    api.table('Invoice').push(...rowsAt(2, { base: pst(NOW - 3600_000) }));
+    const { feed, logger } = withFeed(api);
+    const inv = make(api, 'invoices', { feed, logger });
+    const state = { v: 1, cursor: recent };
+    inv.planChanges({ syncMode: 'incremental', state });
+    const { records } = await run(inv, 'incremental', state);
+    expect(records).toHaveLength(2);
+    expect(logger.lines.filter((l) => l.startsWith('WARN'))).toEqual([
+      expect.stringMatching(/^WARN Stream invoices: the CDC call failed \(QuickBooks' answer to GET \/v3\/company\/123\/cdc exceeds a nesting depth of 256 .*\); reading updates with queries instead/),
+    ]);
   });
 
   it('a delete of a record emitted before an interrupted first sync still arrives: CDC reads from when that sync began', async () => {
