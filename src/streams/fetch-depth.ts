@@ -1,14 +1,17 @@
 // How many pages a window read fetches ahead of the one it emits. Pages are read into memory on
 // arrival, so depth is memory; it is needed only against slow pages. While the page due keeps
-// arriving about when it is needed (a fast server: emission is the bound), a read looks a few pages
-// ahead. Once it has to wait long for one (a slow page in flight: QBO takes 0.5-1.5 s a page), it
-// looks as far ahead as allowed, so the other request slots keep working past that page; after a
-// run of pages without such a wait it comes back one page at a time.
+// arriving about when it is needed (a fast server: emission is the bound), a read looks 2 pages
+// ahead. Each time it has to wait long for one (a slow page in flight: QBO takes 0.5-1.5 s a page),
+// it looks 4 pages further, up to the maximum, so the other request slots keep working past such
+// pages; after a run of pages without such a wait it comes back one page at a time. One stall of a
+// busy machine therefore costs a few pages of memory, not the maximum.
 
 /** Pages fetched ahead at least (and at first). */
 const MIN_PAGES = 2;
 /** A wait for the page due this long means a slow page, not a busy server. */
-export const SLOW_WAIT_MS = 150;
+export const SLOW_WAIT_MS = 300;
+/** Pages further ahead after each slow wait. */
+const STEP_UP = 4;
 /** Pages in a row without a slow wait before looking one page less far. */
 const PATIENCE = 8;
 
@@ -38,7 +41,7 @@ export class FetchDepth {
   waited(waitedMs: number): void {
     if (waitedMs >= this.slowWaitMs) {
       this.calmInRow = 0;
-      this.depth = this.max;
+      this.depth = Math.min(this.max, this.depth + STEP_UP);
       return;
     }
     if (++this.calmInRow < PATIENCE) return;

@@ -2,23 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { FetchDepth, SLOW_WAIT_MS } from '../../src/streams/fetch-depth.js';
 
 describe('FetchDepth', () => {
-  it('looks 2 pages ahead while pages come when due, as far as allowed after a slow wait', () => {
+  it('looks 2 pages ahead while pages come when due, 4 further after each slow wait, up to the maximum', () => {
     const depth = new FetchDepth(20);
     expect(depth.pages).toBe(2);
     for (let i = 0; i < 50; i++) depth.waited(i % 2 === 0 ? 0 : SLOW_WAIT_MS - 1);
     expect(depth.pages).toBe(2);
     depth.waited(SLOW_WAIT_MS);
+    expect(depth.pages).toBe(6);
+    for (let i = 0; i < 10; i++) depth.waited(1000);
     expect(depth.pages).toBe(20);
   });
 
   it('comes back one page after every 8 pages in a row without a slow wait, never below 2', () => {
     const depth = new FetchDepth(20);
-    depth.waited(1000);
+    for (let i = 0; i < 5; i++) depth.waited(1000);
     for (let i = 0; i < 7; i++) depth.waited(0);
     expect(depth.pages).toBe(20);
     depth.waited(0);
     expect(depth.pages).toBe(19);
-    // a slow wait in between goes back to the maximum and starts the count again
+    // a slow wait in between goes back up (to the maximum here) and starts the count again
     for (let i = 0; i < 7; i++) depth.waited(0);
     depth.waited(1000);
     for (let i = 0; i < 7; i++) depth.waited(0);
@@ -33,7 +35,7 @@ describe('FetchDepth', () => {
     one.waited(1000);
     expect(one.pages).toBe(1);
     const eager = new FetchDepth(20, 0);
-    eager.waited(0);
+    for (let i = 0; i < 5; i++) eager.waited(0);
     expect(eager.pages).toBe(20);
   });
 });
