@@ -36,8 +36,10 @@ COPY --from=build /build/dist/src ./dist/src
 COPY spec.json ./
 COPY schemas ./schemas
 COPY catalog ./catalog
-# Heap: V8's defaults. A read holds about one page at a time (pages waiting their turn stay in the
-# socket), so peak RSS is ~140 MB at 100k rows and ~200 MB at 1M (BENCHMARKS.md). A hard cap
+# Heap: V8's defaults, except that the young generation keeps its starting size (set at run time by
+# src/cdk/run/young-generation.ts; a semi-space flag given to node wins). A read holds about one page
+# at a time (pages waiting their turn stay in the socket, records pass as bytes), so peak RSS is
+# ~105 MB at 100k rows and ~125 MB at 1M (BENCHMARKS.md). A hard cap
 # (--max-old-space-size) would risk an out-of-memory crash on a large CDC or batch answer, which is
 # held whole. --heap-growing-percent=50 trades ~20 % more CPU for ~40 MB less at 1M, but node refuses
 # it in NODE_OPTIONS (exit 9): it goes on node's command line, e.g.

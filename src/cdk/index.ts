@@ -1,7 +1,8 @@
 // The kit's public surface: everything a connector (src/, outside cdk/) may use. Modules inside the kit
 // import each other by path, never through this file, so it stays free of import cycles.
 // Not here on purpose: run/exit-on-signal.ts, which an executable imports by path as its very first
-// module (before anything else loads), so that a signal during start-up already has a handler.
+// module (before anything else loads), so that a signal during start-up already has a handler; and
+// run/young-generation.ts, which an executable calls next, before the heap has grown.
 
 // Contracts a connector implements, and the protocol's types.
 export type { RunContext, Source } from './core/source-interface.js';

@@ -13,7 +13,7 @@ export class SecretRegistry {
   private readonly values = new Set<string>();
   /** forms() cache, longest first; rebuilt after an add. */
   private sorted: readonly string[] | undefined;
-  /** The same forms as UTF-8 bytes (scrubBytes), rebuilt after an add. */
+  /** What scrubBytes looks for, as UTF-8 bytes (see needles), rebuilt after an add. */
   private sortedBytes: readonly Buffer[] | undefined;
 
   /** Register a secret and its derived forms; non-strings and values under 4 chars are ignored. */
@@ -55,7 +55,7 @@ export class SecretRegistry {
    */
   scrubBytes(bytes: Buffer): Buffer | string {
     if (this.values.size === 0) return bytes;
-    this.sortedBytes ??= this.forms().map((form) => Buffer.from(form, 'utf8'));
+    this.sortedBytes ??= needles(this.forms()).map((form) => Buffer.from(form, 'utf8'));
     for (const form of this.sortedBytes) {
       if (bytes.indexOf(form) >= 0) return this.scrub(bytes.toString('utf8'));
     }
@@ -74,6 +74,20 @@ export class SecretRegistry {
     this.sorted = undefined;
     this.sortedBytes = undefined;
   }
+}
+
+/**
+ * The fewest forms whose absence proves every form absent: a form containing another is found
+ * whenever it occurs, by looking for the one inside (`Basic <b64>` holds `<b64>`, which holds the
+ * unpadded base64). Each needle costs a pass over the bytes, so this keeps scrubBytes to about one
+ * pass per secret.
+ */
+function needles(forms: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const form of [...forms].sort((a, b) => a.length - b.length)) {
+    if (!kept.some((shorter) => form.includes(shorter))) kept.push(form);
+  }
+  return kept;
 }
 
 /**
