@@ -273,6 +273,16 @@ async function* readPositional(
     inFlight.clear();
   };
 
+  /** Launches the pages after `k` that the fetch depth and the byte budget allow, nearest first. */
+  const fillAhead = (k: number): void => {
+    const pageBytes = largestSeen ?? guess;
+    for (let j = k + 1; j < plannedPages && j <= k + depth.pages; j++) {
+      if (inFlight.has(j)) continue;
+      if (!deps.budget.tryAcquire(pageBytes)) break; // nearer pages first
+      launch(j, pageBytes);
+    }
+  };
+
   let prev = anchor;
   try {
     yield* reported.report(total);
@@ -281,18 +291,16 @@ async function* readPositional(
       // Emitting a page is CPU work that blocks the event loop; pages already here would be emitted
       // back to back. Let arrived answers be read first, so their request slots go on to the next pages.
       if (k > firstK) await new Promise<void>((resolve) => setImmediate(resolve));
-      const pageBytes = largestSeen ?? guess;
-      for (let j = k + 1; j < plannedPages && j <= k + depth.pages; j++) {
-        if (inFlight.has(j)) continue;
-        if (!deps.budget.tryAcquire(pageBytes)) break; // nearer pages first
-        launch(j, pageBytes);
-      }
+      fillAhead(k);
       const slot = inFlight.get(k) as Slot;
       inFlight.delete(k);
       let page: QueryPage;
       try {
         const asked = performance.now();
-        const fetched = await slot.page;
+        const fetched = await whileWaiting(slot.page, depth.slowWaitEveryMs, () => {
+          depth.stillWaiting();
+          fillAhead(k);
+        });
         depth.waited(performance.now() - asked);
         if ('open' in fetched) {
           if (fetched.bytes !== undefined) largestSeen = Math.max(largestSeen ?? 0, fetched.bytes);
@@ -318,5 +326,20 @@ async function* readPositional(
     }
   } finally {
     discardAll();
+  }
+}
+
+/**
+ * Awaits `page`, calling `tick` every `everyMs` until it settles (0: no ticks). The interval is
+ * referenced on purpose: the read depends on it (an unref'd timer under a pending await can let
+ * node exit mid-read), and it is cleared as soon as the page is here.
+ */
+async function whileWaiting<T>(page: Promise<T>, everyMs: number, tick: () => void): Promise<T> {
+  if (everyMs <= 0) return page;
+  const timer = setInterval(tick, everyMs);
+  try {
+    return await page;
+  } finally {
+    clearInterval(timer);
   }
 }

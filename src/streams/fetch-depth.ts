@@ -4,7 +4,9 @@
 // ahead. Each time it has to wait long for one (a slow page in flight: QBO takes 0.5-1.5 s a page),
 // it looks 4 pages further, up to the maximum, so the other request slots keep working past such
 // pages; after a run of pages without such a wait it comes back one page at a time. One stall of a
-// busy machine therefore costs a few pages of memory, not the maximum.
+// busy machine therefore costs a few pages of memory, not the maximum. The reader says so while it
+// is still waiting (every slowWaitMs), not only once the page is here: a read of slow pages would
+// otherwise spend its whole first page's latency with just 2 requests in flight.
 
 /** Pages fetched ahead at least (and at first). */
 const MIN_PAGES = 2;
@@ -19,6 +21,7 @@ export class FetchDepth {
   private readonly min: number;
   private depth: number;
   private calmInRow = 0;
+  private grewThisWait = false;
 
   /**
    * @param max pages fetched ahead at most
@@ -37,11 +40,25 @@ export class FetchDepth {
     return this.depth;
   }
 
+  /** How often the reader calls stillWaiting() while the page due has not arrived (0: never). */
+  get slowWaitEveryMs(): number {
+    return this.slowWaitMs;
+  }
+
+  /** The page due has kept the reader waiting another slowWaitMs: look further ahead now. */
+  stillWaiting(): void {
+    this.calmInRow = 0;
+    this.grewThisWait = true;
+    this.depth = Math.min(this.max, this.depth + STEP_UP);
+  }
+
   /** The page due took `waitedMs` to arrive after its turn came (0: it was there). */
   waited(waitedMs: number): void {
+    const grew = this.grewThisWait;
+    this.grewThisWait = false;
     if (waitedMs >= this.slowWaitMs) {
-      this.calmInRow = 0;
-      this.depth = Math.min(this.max, this.depth + STEP_UP);
+      if (!grew) this.stillWaiting(); // no tick came (slowWaitMs 0, or a timer late on a busy loop)
+      this.grewThisWait = false;
       return;
     }
     if (++this.calmInRow < PATIENCE) return;

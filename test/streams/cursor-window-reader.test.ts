@@ -129,4 +129,37 @@ describe('readCursorWindow with deferred pages', () => {
     expect(ids).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(api.queries.every((q) => !q.endsWith('MAXRESULTS 1'))).toBe(true);
   });
+
+  it('looks further ahead while the page due is still awaited, not only once it has come', async () => {
+    // The first page due from the loop (the one after the window's fetched first page) is held until
+    // more pages than the starting depth (2) have been asked for: only growth during the wait can
+    // release it; without that growth the read would wait out the 5 s guard.
+    class HeldFirstPage extends DeferringQbo {
+      asked = 0;
+      releasedBy: 'growth' | 'guard' | undefined;
+      private release: (() => void) | undefined;
+      override async queryDeferred(query: string): Promise<DeferredPage> {
+        this.asked++;
+        if (this.asked >= 1 + 2 + 4) this.release?.();
+        if (this.asked === 1) {
+          await new Promise<void>((resolve) => {
+            const guard = setTimeout(() => ((this.releasedBy ??= 'guard'), resolve()), 5000);
+            this.release = () => {
+              clearTimeout(guard);
+              this.releasedBy ??= 'growth';
+              resolve();
+            };
+          });
+        }
+        return super.queryDeferred(query);
+      }
+    }
+    const api = new HeldFirstPage();
+    api.table('Invoice').push(...rowsAt(200));
+    const deps = { api, pageSize: 10, budget: new PageBudget(64 * 64 * 1024), maxPrefetch: 20, slowWaitMs: 10, logger: recordingLogger(), stream: 'invoices' };
+    let seen = 0;
+    for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
+    expect(seen).toBe(200);
+    expect(api.releasedBy).toBe('growth');
+  });
 });

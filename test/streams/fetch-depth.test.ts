@@ -38,4 +38,17 @@ describe('FetchDepth', () => {
     for (let i = 0; i < 5; i++) eager.waited(0);
     expect(eager.pages).toBe(20);
   });
+
+  it('grows while the page due is still awaited (one step a tick), and its arrival does not count that wait twice', () => {
+    const depth = new FetchDepth(20);
+    depth.stillWaiting();
+    expect(depth.pages).toBe(6);
+    depth.stillWaiting();
+    expect(depth.pages).toBe(10);
+    depth.waited(2 * SLOW_WAIT_MS + 5); // the same wait, ended: no third step
+    expect(depth.pages).toBe(10);
+    depth.waited(SLOW_WAIT_MS); // a slow wait without a tick (a late timer) still counts once
+    expect(depth.pages).toBe(14);
+    expect(depth.slowWaitEveryMs).toBe(SLOW_WAIT_MS);
+  });
 });
