@@ -55,6 +55,21 @@ async function readAll(api: DeferringQbo, budget: PageBudget): Promise<Set<strin
   return ids;
 }
 
+/** Reads 200 rows in pages of 10 (a 30 000-byte guess, all pages fetched ahead as far as allowed), recording each reservation. */
+async function readBudgeted(api: DeferringQbo, capacity: number): Promise<{ budget: PageBudget; sizes: number[]; rows: number }> {
+  const sizes: number[] = [];
+  const budget = new PageBudget(capacity);
+  const acquire = budget.tryAcquire.bind(budget);
+  budget.tryAcquire = (bytes: number): boolean => {
+    sizes.push(bytes);
+    return acquire(bytes);
+  };
+  const deps = { api, pageSize: 10, budget, maxPrefetch: 20, slowWaitMs: 0, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
+  let rows = 0;
+  for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) rows += page.rows.length;
+  return { budget, sizes, rows };
+}
+
 describe('readCursorWindow with deferred pages', () => {
   it('opens every page it reads and discards (never leaks) the prefetches a restart drops', async () => {
     const api = new DeferringQbo();
@@ -77,17 +92,8 @@ describe('readCursorWindow with deferred pages', () => {
     const api = new DeferringQbo();
     api.table('Invoice').push(...rowsAt(200));
     api.pageBytes = 40_000;
-    const sizes: number[] = [];
-    const budget = new PageBudget(100_000);
-    const acquire = budget.tryAcquire.bind(budget);
-    budget.tryAcquire = (bytes: number): boolean => {
-      sizes.push(bytes);
-      return acquire(bytes);
-    };
-    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, slowWaitMs: 0, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
-    let seen = 0;
-    for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
-    expect(seen).toBe(200);
+    const { budget, sizes, rows } = await readBudgeted(api, 100_000);
+    expect(rows).toBe(200);
     // the guess until a page arrived, then the size pages really have
     expect(sizes[0]).toBe(30_000);
     expect(new Set(sizes)).toEqual(new Set([30_000, 40_000]));
@@ -101,17 +107,8 @@ describe('readCursorWindow with deferred pages', () => {
     const api = new DeferringQbo();
     api.table('Invoice').push(...rowsAt(200));
     api.pageBytes = 10_000;
-    const sizes: number[] = [];
-    const budget = new PageBudget(60_000);
-    const acquire = budget.tryAcquire.bind(budget);
-    budget.tryAcquire = (bytes: number): boolean => {
-      sizes.push(bytes);
-      return acquire(bytes);
-    };
-    const deps = { api, pageSize: 10, budget, maxPrefetch: 20, slowWaitMs: 0, pageBytesGuess: 30_000, logger: recordingLogger(), stream: 'invoices' };
-    let seen = 0;
-    for await (const page of pagesOf(readCursorWindow({ ...deps, spec: { entity: 'Invoice', includeInactive: false }, from: undefined, start: { kind: 'fetched' } }))) seen += page.rows.length;
-    expect(seen).toBe(200);
+    const { budget, sizes, rows } = await readBudgeted(api, 60_000);
+    expect(rows).toBe(200);
     expect(sizes[0]).toBe(30_000);
     expect(sizes.at(-1)).toBe(10_000);
     // 60 000 bytes hold 2 guessed pages, then 6 real ones
