@@ -10,14 +10,7 @@
 // exactly that JSON.parse (after the kit's depth check), which throws as it always did on a broken body.
 import { isUtf8 } from 'node:buffer';
 import { checkDataDepth, rawRecord, type JsonObject, type RawOwner } from '../cdk/index.js';
-import { JsonScan } from './record-scan.js';
-
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
+import { JsonScan, LBRACE, LBRACKET, RBRACE, RBRACKET } from './record-scan.js';
 
 interface RecordArray {
   /** Key of the array inside QueryResponse (the entity). */
@@ -76,25 +69,15 @@ export function scanQueryBody(b: Buffer, owner: RawOwner | undefined): RecordArr
   s.ws();
   if (s.peek() === RBRACE) return undefined;
   for (;;) {
-    const keyStart = s.i;
-    if (!s.string()) return undefined;
-    const keyEnd = s.i;
-    if (!s.take(COLON)) return undefined;
-    s.ws();
-    if (keyEnd - keyStart === 15 && b.toString('latin1', keyStart, keyEnd) === '"QueryResponse"' && s.peek() === LBRACE) {
+    if (!s.member()) return undefined;
+    if (s.keyEnd - s.keyStart === 15 && b.toString('latin1', s.keyStart, s.keyEnd) === '"QueryResponse"' && s.peek() === LBRACE) {
       const inner = scanQueryResponse(s, b, owner, found !== undefined);
       if (inner === undefined) return undefined;
       if (inner !== null) found = inner;
     } else if (!s.value(1)) return undefined;
-    s.ws();
-    const c = s.peek();
-    s.i++;
-    if (c === COMMA) {
-      s.ws();
-      continue;
-    }
-    if (c !== RBRACE) return undefined;
-    break;
+    const more = s.next(RBRACE);
+    if (more === undefined) return undefined;
+    if (!more) break;
   }
   s.ws();
   return found && s.i === b.length ? found : undefined;
@@ -110,24 +93,15 @@ function scanQueryResponse(s: JsonScan, b: Buffer, owner: RawOwner | undefined, 
     return null;
   }
   for (;;) {
-    const keyStart = s.i;
-    if (!s.string()) return undefined;
-    const keyEnd = s.i;
-    if (!s.take(COLON)) return undefined;
-    s.ws();
+    if (!s.member()) return undefined;
     if (s.peek() === LBRACKET) {
       if (found || already) return undefined; // two arrays: not a query page
-      found = { entity: JSON.parse(b.toString('utf8', keyStart, keyEnd)) as string, open: s.i, close: -1, records: [], raw: 0 };
+      found = { entity: JSON.parse(b.toString('utf8', s.keyStart, s.keyEnd)) as string, open: s.i, close: -1, records: [], raw: 0 };
       if (!scanRecords(s, b, owner, found)) return undefined;
     } else if (!s.value(2)) return undefined;
-    s.ws();
-    const c = s.peek();
-    s.i++;
-    if (c === COMMA) {
-      s.ws();
-      continue;
-    }
-    return c === RBRACE ? (found ?? null) : undefined;
+    const more = s.next(RBRACE);
+    if (more === undefined) return undefined;
+    if (!more) return found ?? null;
   }
 }
 
@@ -155,14 +129,11 @@ function scanRecords(s: JsonScan, b: Buffer, owner: RawOwner | undefined, into: 
     } else {
       into.records.push(JSON.parse(b.toString('utf8', start, end)) as JsonObject);
     }
-    s.ws();
-    const c = s.peek();
-    if (c === COMMA) {
-      s.i++;
-      continue;
+    const more = s.next(RBRACKET);
+    if (more === undefined) return false;
+    if (!more) {
+      into.close = s.i - 1;
+      return true;
     }
-    if (c !== RBRACKET) return false;
-    into.close = s.i++;
-    return true;
   }
 }

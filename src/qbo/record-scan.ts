@@ -7,14 +7,14 @@
 // copied to the output as it is; any other takes the parse path. No value is built.
 import { MAX_JSON_DEPTH } from '../cdk/index.js';
 
-const QUOTE = 0x22;
+export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
-const COMMA = 0x2c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
+export const COMMA = 0x2c;
+export const LBRACE = 0x7b;
+export const RBRACE = 0x7d;
+export const LBRACKET = 0x5b;
+export const RBRACKET = 0x5d;
 const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
@@ -80,6 +80,35 @@ export class JsonScan {
     this.ws();
     if (this.b[this.i] !== c) return false;
     this.i++;
+    return true;
+  }
+
+  /**
+   * After a member or element: true past a comma (another follows), false past `close` (the
+   * container ended), undefined for anything else (not JSON).
+   */
+  next(close: number): boolean | undefined {
+    this.ws();
+    const c = this.b[this.i];
+    this.i++;
+    if (c === COMMA) {
+      this.ws();
+      return true;
+    }
+    return c === close ? false : undefined;
+  }
+
+  /** [start, end) of the key token member() read last. */
+  keyStart = 0;
+  keyEnd = 0;
+
+  /** An object member's `"key":` (then the value's first byte); false when it is not one. */
+  member(): boolean {
+    this.keyStart = this.i;
+    if (!this.string()) return false;
+    this.keyEnd = this.i;
+    if (!this.take(COLON)) return false;
+    this.ws();
     return true;
   }
 
