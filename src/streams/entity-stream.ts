@@ -150,11 +150,12 @@ export class EntityStream implements Stream {
    * the ids it emitted, and CDC cannot reach back to where its deletes are unread (more than 30
    * days: an interrupted first sync resumed late, or a stream not synced for a month).
    */
-  private sweeps(request: Pick<StreamReadRequest, 'syncMode' | 'state'>): boolean {
+  private sweeps(request: Pick<StreamReadRequest, 'syncMode' | 'state'>, emitted?: EmittedIds): boolean {
     const feed = this.options.feed;
     if (feed === undefined || !this.followsDeletes(request)) return false;
     const { from, saved, deletesSince, emittedIds } = this.startCursor(request);
-    if (saved === undefined || from === undefined || EmittedIds.decode(emittedIds) === undefined) return false;
+    // `emitted`: the set the read already decoded from the state (decoding it again costs up to 512 KiB of work).
+    if (saved === undefined || from === undefined || (emitted ?? EmittedIds.decode(emittedIds)) === undefined) return false;
     return !feed.eligible(deletesSince ?? from);
   }
 
@@ -390,7 +391,7 @@ export class EntityStream implements Stream {
       return { type: 'state', state: entityState(cursor, tail.seen(), unreadDeletes, kept) };
     };
     const feed = this.options.feed;
-    if (emitted !== undefined && from !== undefined && this.sweeps(request)) {
+    if (emitted !== undefined && from !== undefined && this.sweeps(request, emitted)) {
       const sweep = await sweepKeys(
         { api: this.options.api, spec: this.querySpec(), pageSize: this.options.pageSize, logger: this.options.logger, stream: this.name, now: this.options.now ?? Date.now, marginMs: QUIET_MARGIN_MS },
         emitted,
