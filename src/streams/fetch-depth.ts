@@ -47,9 +47,8 @@ export class FetchDepth {
 
   /** The page due has kept the reader waiting another slowWaitMs: look further ahead now. */
   stillWaiting(): void {
-    this.calmInRow = 0;
     this.grewThisWait = true;
-    this.depth = Math.min(this.max, this.depth + STEP_UP);
+    this.grow();
   }
 
   /** The page due took `waitedMs` to arrive after its turn came (0: it was there). */
@@ -57,12 +56,16 @@ export class FetchDepth {
     const grew = this.grewThisWait;
     this.grewThisWait = false;
     if (waitedMs >= this.slowWaitMs) {
-      if (!grew) this.stillWaiting(); // no tick came (slowWaitMs 0, or a timer late on a busy loop)
-      this.grewThisWait = false;
+      if (!grew) this.grow(); // no tick came (slowWaitMs 0, or a timer late on a busy loop)
       return;
     }
     if (++this.calmInRow < PATIENCE) return;
     this.calmInRow = 0;
     this.depth = Math.max(this.min, this.depth - 1);
+  }
+
+  private grow(): void {
+    this.calmInRow = 0;
+    this.depth = Math.min(this.max, this.depth + STEP_UP);
   }
 }
