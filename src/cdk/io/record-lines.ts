@@ -90,17 +90,7 @@ export function writeRecordLines(
       if (added.length === 0) chunks.bytes(raw.bytes, raw.start, raw.end);
       else {
         chunks.bytes(raw.bytes, raw.start, raw.end - 1); // without its '}'
-        let more = raw.end - raw.start > 2; // not "{}"
-        let tail = '';
-        for (const key of added) {
-          const value = JSON.stringify(record[key]);
-          if (value === undefined) continue; // as JSON.stringify leaves out undefined and functions
-          tail += `${more ? ',' : ''}${JSON.stringify(key)}:${value}`;
-          more = true;
-        }
-        chunks.text(tail + '}' + suffix);
-        chunks.lineEnd();
-        continue;
+        chunks.text(addedMembers(record, added, raw.end - raw.start > 2) + '}');
       }
       chunks.text(suffix);
     }
@@ -110,4 +100,16 @@ export function writeRecordLines(
   const writes = chunks.writes;
   if (writes.length === 1) return writes[0] as Promise<void>;
   return Promise.all(writes).then(noop);
+}
+
+/** `,"key":value` for each added key (JSON.stringify's rules: undefined values left out); `more`: the object already has members. */
+function addedMembers(record: JsonObject, added: readonly string[], more: boolean): string {
+  let tail = '';
+  for (const key of added) {
+    const value = JSON.stringify(record[key]);
+    if (value === undefined) continue;
+    tail += `${more ? ',' : ''}${JSON.stringify(key)}:${value}`;
+    more = true;
+  }
+  return tail;
 }
